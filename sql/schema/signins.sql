@@ -1,0 +1,55 @@
+-- Every row read from every input file, typed, with the reason it was rejected if it was.
+-- `signins` below is the canonical sign-in relation that scoping and detections read.
+CREATE TABLE loaded_rows (
+    file_index                  INTEGER NOT NULL,  -- position of the file in the run, from 0
+    source_file                 VARCHAR NOT NULL,  -- path as discovered on the command line
+    source_row                  BIGINT NOT NULL,   -- 1-based record number within the file
+    shape                       VARCHAR NOT NULL,  -- export layout id, such as log-analytics
+    source_table                VARCHAR,           -- SigninLogs or AADNonInteractiveUserSignInLogs, when the row says
+    record_id                   VARCHAR,           -- Id (request id) of the sign-in
+    event_time                  TIMESTAMPTZ,       -- CreatedDateTime, else TimeGenerated
+    event_time_source           VARCHAR,           -- which of the two event_time came from
+    ingest_time                 TIMESTAMPTZ,       -- TimeGenerated: Log Analytics ingestion time
+    user_principal_name         VARCHAR,
+    user_id                     VARCHAR,
+    ip_address                  VARCHAR,
+    country                     VARCHAR,           -- two-letter code; NULL when unknown
+    country_source              VARCHAR,           -- LocationDetails or Location
+    city                        VARCHAR,
+    state                       VARCHAR,
+    latitude                    DOUBLE,            -- as exported; may be out of range
+    longitude                   DOUBLE,
+    app_display_name            VARCHAR,
+    app_id                      VARCHAR,
+    resource_display_name       VARCHAR,
+    result_code                 INTEGER,           -- ResultType or Status.errorCode; 0 is success
+    authentication_requirement  VARCHAR,
+    authentication_steps        STRUCT(
+                                    step_time TIMESTAMPTZ,
+                                    method VARCHAR,
+                                    method_detail VARCHAR,
+                                    succeeded BOOLEAN,
+                                    result_detail VARCHAR,
+                                    requirement VARCHAR
+                                )[],               -- NULL when the export had no readable details
+    status_additional_details   VARCHAR,
+    is_interactive              BOOLEAN,
+    correlation_id              VARCHAR,
+    session_id                  VARCHAR,
+    unique_token_id             VARCHAR,
+    device_os                   VARCHAR,
+    device_browser              VARCHAR,
+    user_agent                  VARCHAR,
+    autonomous_system_number    BIGINT,
+    conditional_access_status   VARCHAR,
+    risk_level_during_sign_in   VARCHAR,
+    risk_level_aggregated       VARCHAR,
+    token_issuer_type           VARCHAR,
+    client_app_used             VARCHAR,
+    reject_reason               VARCHAR            -- NULL for a usable row
+);
+
+CREATE VIEW signins AS
+SELECT * EXCLUDE (reject_reason)
+FROM loaded_rows
+WHERE reject_reason IS NULL;

@@ -1,0 +1,81 @@
+import type { Database } from '../db/Database.js';
+import type { LoadedFile } from '../load/loadFile.js';
+import type { SkippedFile } from '../load/loadInputs.js';
+
+/** Where every row of one input file went. The counts add up to `rowsRead`. */
+export interface FileAccount {
+  path: string;
+  size: number;
+  shape: string;
+  container: string;
+  encoding: string;
+  rowsRead: number;
+  rejected: number;
+  duplicates: number;
+  failed: number;
+  outOfRange: number;
+  outsideRuleTable: number;
+  inScope: number;
+}
+
+export interface RejectedRow {
+  file: string;
+  row: number;
+  reason: string;
+}
+
+export interface RowAccounting {
+  files: FileAccount[];
+  skippedFiles: SkippedFile[];
+  /** The first rejected rows, in file and row order; `rejectedTotal` counts them all. */
+  rejectedRows: RejectedRow[];
+  rejectedTotal: number;
+}
+
+/** Rejected rows listed in full in summaries; the rest are counted. */
+const REJECTED_ROWS_LISTED = 50;
+
+/** Counts, per input file, the rows loaded, rejected and given each scope disposition. */
+export async function accountRows(
+  db: Database,
+  files: readonly LoadedFile[],
+  skippedFiles: readonly SkippedFile[],
+): Promise<RowAccounting> {
+  const dispositions = await db.readRows(
+    'SELECT file_index, disposition, count(*) AS n FROM scoped_rows GROUP BY ALL',
+  );
+  const count = (index: number, disposition: string): number =>
+    Number(dispositions.find((row) => row.file_index === index && row.disposition === disposition)?.n ?? 0);
+
+  const accounts = files.map((file) => ({
+    path: file.path,
+    size: file.size,
+    shape: file.shape,
+    container: file.container,
+    encoding: file.encoding,
+    rowsRead: file.rowsRead,
+    rejected: file.rowsRejected,
+    duplicates: count(file.index, 'duplicate'),
+    failed: count(file.index, 'failed'),
+    outOfRange: count(file.index, 'out_of_range'),
+    outsideRuleTable: count(file.index, 'outside_rule_table'),
+    inScope: count(file.index, 'in_scope'),
+  }));
+
+  const rejected = await db.readRows(
+    `SELECT source_file, source_row, reject_reason, count(*) OVER () AS total
+     FROM loaded_rows WHERE reject_reason IS NOT NULL
+     ORDER BY file_index, source_row LIMIT $limit`,
+    { limit: REJECTED_ROWS_LISTED },
+  );
+  return {
+    files: accounts,
+    skippedFiles: [...skippedFiles],
+    rejectedRows: rejected.map((row) => ({
+      file: String(row.source_file),
+      row: Number(row.source_row),
+      reason: String(row.reject_reason),
+    })),
+    rejectedTotal: Number(rejected[0]?.total ?? 0),
+  };
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { Command, CommanderError, Option } from 'commander';
+
+import { parseDuration, parseInstant, parseMinutes, parsePositiveInteger } from './cli/parseValues.js';
+import { OUTPUT_FORMATS, type HuntOptions, type OutputFormat } from './commands/HuntOptions.js';
+import { ExitCode, UsageError } from './errors.js';
+import { Reporter } from './report/Reporter.js';
+
+/** The version in package.json, read at run time so that it cannot drift from the package. */
+export function toolVersion(): string {
+  const packageJson = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return String((JSON.parse(packageJson) as { version: unknown }).version);
+}
+
+const EXAMPLES = `
+Examples:
+  $ hunt-cookies ./export.parquet
+  $ hunt-cookies samples/
+  $ hunt-cookies --kql-compat --now 2026-11-02T12:00:00Z samples/json
+  $ hunt-cookies --format json dumps/customer-a/ > findings.json
+  $ hunt-cookies --out findings.arrow SigninLogs.csv NonInteractive.ndjson
+
+Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error.`;
+
+interface RawOptions {
+  kqlCompat?: boolean;
+  now?: string;
+  since?: string;
+  until?: string;
+  lookback?: string;
+  window: string;
+  format: OutputFormat;
+  out: string[];
+  skipUnreadable?: boolean;
+  quiet?: boolean;
+  threads?: string;
+  memoryLimit?: string;
+}
+
+/** Parses the command line and runs the hunt. Returns the process exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode: number = ExitCode.noFindings;
+  const program = new Command('hunt-cookies')
+    .description('Hunt for stolen web session cookies (MITRE ATT&CK T1550.004) in exported Entra ID sign-in logs.')
+    .argument('<paths...>', 'sign-in export files, or folders searched recursively')
+    .option('--kql-compat', "reproduce the Sentinel rule exactly, defects included (SigninLogs only, TimeGenerated, last 24 hours)")
+    .option('--now <time>', 'reference time for --lookback, ISO 8601 (default: newest time in the input)')
+    .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d (--kql-compat default: 24h)')
+    .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
+    .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
+    .option('--window <minutes>', 'impossible travel: maximum minutes between sign-ins from two countries', '60')
+    .addOption(new Option('--format <format>', 'findings on stdout as').choices(OUTPUT_FORMATS).default('table'))
+    .option('--out <file>', 'also write the findings to FILE; .arrow writes an Arrow IPC file (repeatable)', collect, [])
+    .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
+    .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
+    .option('--memory-limit <size>', "DuckDB memory limit, such as 4GB (default: DuckDB's, 80% of RAM)")
+    .option('-q, --quiet', 'print only findings and errors')
+    .version(toolVersion(), '-V, --version')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run hunt-cookies --help for usage)')
+    .exitOverride()
+    .action(async (paths: string[], raw: RawOptions) => {
+      const options = toHuntOptions(paths, raw);
+      const reporter = new Reporter(process.stderr, options.quiet);
+      // The hunt loads DuckDB; importing it here keeps --help and --version instant.
+      const { runHunt } = await import('./commands/hunt.js');
+      exitCode = await runHunt(options, reporter, toolVersion());
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Commander has already printed its message or the help text.
+    return error.exitCode === 0 ? ExitCode.noFindings : ExitCode.usageOrInput;
+  }
+  return exitCode;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function toHuntOptions(paths: string[], raw: RawOptions): HuntOptions {
+  const mode = raw.kqlCompat ? 'kql-compat' : 'default';
+  if (mode === 'kql-compat' && (raw.since !== undefined || raw.until !== undefined)) {
+    throw new UsageError('--since and --until are not part of the Sentinel rule. With --kql-compat, set the window with --now and --lookback.');
+  }
+  for (const outFile of raw.out) {
+    if (path.extname(outFile).toLowerCase() !== '.arrow') {
+      throw new UsageError(`--out ${outFile}: unsupported file type. Name the file *.arrow to write an Arrow IPC file.`);
+    }
+  }
+
+  return {
+    paths,
+    mode,
+    now: raw.now === undefined ? undefined : parseInstant('--now', raw.now),
+    since: raw.since === undefined ? undefined : parseInstant('--since', raw.since),
+    until: raw.until === undefined ? undefined : parseInstant('--until', raw.until),
+    lookbackMicros: raw.lookback === undefined ? undefined : parseDuration('--lookback', raw.lookback),
+    windowMinutes: parseMinutes('--window', raw.window),
+    format: raw.format,
+    outFiles: raw.out,
+    skipUnreadable: raw.skipUnreadable === true,
+    quiet: raw.quiet === true,
+    threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
+    memoryLimit: raw.memoryLimit,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Mode } from '../detect/Mode.js';
+
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Everything `hunt-cookies <paths>` needs, checked and converted from the command line. */
+export interface HuntOptions {
+  paths: string[];
+  mode: Mode;
+  now?: string;
+  since?: string;
+  until?: string;
+  lookbackMicros?: bigint;
+  windowMinutes: number;
+  format: OutputFormat;
+  /** Files to write findings to, by extension; only `.arrow` so far. */
+  outFiles: string[];
+  skipUnreadable: boolean;
+  quiet: boolean;
+  threads?: number;
+  memoryLimit?: string;
+}

@@ -1,0 +1,72 @@
+import type { RowAccounting } from '../accounting/accountRows.js';
+import type { DetectionCount } from '../detect/runDetections.js';
+import type { Instant } from '../util/Instant.js';
+import type { HuntOptions } from './HuntOptions.js';
+
+export interface RunSummary {
+  tool: { name: string; version: string; duckdb: string };
+  mode: HuntOptions['mode'];
+  parameters: {
+    now: string | null;
+    since: string | null;
+    until: string | null;
+    lookbackMinutes: number | null;
+    windowMinutes: number;
+  };
+  /** The instant the lookback was measured from: --now, else the newest time in the input. */
+  referenceTime: Instant | null;
+  totals: { files: number; rowsRead: number; rejected: number; inScope: number; findings: number };
+  detections: { id: string; title: string; detectionType: string; severity: string; findings: number }[];
+  accounting: RowAccounting;
+}
+
+/** Collects what a run read, skipped and found into one record for output and JSON. */
+export function buildSummary(
+  options: HuntOptions,
+  versions: { tool: string; duckdb: string },
+  referenceTime: Instant | null,
+  accounting: RowAccounting,
+  counts: readonly DetectionCount[],
+): RunSummary {
+  const sum = (pick: (file: RowAccounting['files'][number]) => number): number =>
+    accounting.files.reduce((total, file) => total + pick(file), 0);
+
+  return {
+    tool: { name: 'hunt-cookies', version: versions.tool, duckdb: versions.duckdb },
+    mode: options.mode,
+    parameters: {
+      now: options.now ?? null,
+      since: options.since ?? null,
+      until: options.until ?? null,
+      lookbackMinutes: options.lookbackMicros === undefined ? null : Number(options.lookbackMicros / 60_000_000n),
+      windowMinutes: options.windowMinutes,
+    },
+    referenceTime,
+    totals: {
+      files: accounting.files.length,
+      rowsRead: sum((file) => file.rowsRead),
+      rejected: sum((file) => file.rejected),
+      inScope: sum((file) => file.inScope),
+      findings: counts.reduce((total, count) => total + count.findings, 0),
+    },
+    detections: counts.map(({ detection, findings }) => ({
+      id: detection.id,
+      title: detection.title,
+      detectionType: detection.detectionType,
+      severity: detection.severity,
+      findings,
+    })),
+    accounting,
+  };
+}
+
+/** One line for people: what was read and what each detection found. */
+export function summaryLine(summary: RunSummary): string {
+  const { totals } = summary;
+  const perDetection = summary.detections.map((detection) => `${detection.findings} ${detection.detectionType}`).join(', ');
+  const mode = summary.mode === 'kql-compat' ? ' (--kql-compat)' : '';
+  return (
+    `${totals.rowsRead} sign-ins read from ${totals.files} file${totals.files === 1 ? '' : 's'}, ` +
+    `${totals.inScope} hunted${mode}: ${perDetection} finding${totals.findings === 1 ? '' : 's'}.`
+  );
+}

@@ -1,0 +1,74 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+
+import { UserError } from '../errors.js';
+import type { FindingSet } from '../findings/readFindings.js';
+import { renderCsv } from '../render/renderCsv.js';
+import { renderJson, renderNdjson } from '../render/renderJson.js';
+import { renderTable } from '../render/renderTable.js';
+import { writeArrow } from '../render/writeArrow.js';
+import type { Reporter } from '../report/Reporter.js';
+import { summaryLine, type RunSummary } from './buildSummary.js';
+import type { HuntOptions } from './HuntOptions.js';
+
+/** Terminal width assumed when stdout is not a terminal and COLUMNS is not set. */
+const DEFAULT_WIDTH = 160;
+
+/** Prints the findings on stdout in the chosen format and writes the `--out` files. */
+export async function writeOutputs(options: HuntOptions, summary: RunSummary, findings: FindingSet, reporter: Reporter): Promise<void> {
+  const line = summaryLine(summary);
+  switch (options.format) {
+    case 'table': {
+      const width = process.stdout.columns ?? (Number(process.env.COLUMNS) || DEFAULT_WIDTH);
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      process.stdout.write(renderTable(findings, options.mode, width, color));
+      process.stdout.write(`${line}\n`);
+      break;
+    }
+    case 'json':
+      process.stdout.write(renderJson(summary, findings));
+      reporter.info(line);
+      break;
+    case 'ndjson':
+      process.stdout.write(renderNdjson(findings));
+      reporter.info(line);
+      break;
+    case 'csv':
+      process.stdout.write(renderCsv(findings));
+      reporter.info(line);
+      break;
+  }
+
+  for (const outFile of options.outFiles) {
+    await writeOutFile(outFile, summary, findings);
+    reporter.info(`Wrote ${findings.rows.length} findings to ${outFile}`);
+  }
+}
+
+async function writeOutFile(outFile: string, summary: RunSummary, findings: FindingSet): Promise<void> {
+  if (await exists(outFile)) {
+    throw new UserError(`${outFile}: already exists. Choose a new output file name; hunt-cookies never overwrites files.`);
+  }
+  const metadata = new Map([
+    ['hunt_cookies.version', summary.tool.version],
+    ['hunt_cookies.duckdb_version', summary.tool.duckdb],
+    ['hunt_cookies.mode', summary.mode],
+    ['hunt_cookies.reference_time', summary.referenceTime?.toISOString() ?? ''],
+    ['hunt_cookies.parameters', JSON.stringify(summary.parameters)],
+  ]);
+  try {
+    await writeArrow(outFile, findings, metadata);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(`${outFile}: cannot be written (${code}). Check that the folder ${path.dirname(outFile)} exists and is writable.`, { cause: error });
+  }
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  try {
+    await access(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+
+import {
+  DuckDBConnection,
+  DuckDBInstance,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+
+import { toPlainValue, type PlainValue } from './toPlainValue.js';
+
+/** Values bound to `$name` parameters. Lists of strings must come with a type in `types`. */
+export type SqlParams = Record<string, DuckDBValue>;
+export type SqlParamTypes = Record<string, DuckDBType>;
+export type SqlRow = Record<string, DuckDBValue>;
+
+export interface DatabaseSettings {
+  threads?: number;
+  memoryLimit?: string;
+  tempDirectory?: string;
+}
+
+const SQL_ROOT = new URL('../../sql/', import.meta.url);
+
+/**
+ * Owns the DuckDB instance and its one connection. No other module imports
+ * `@duckdb/node-api`, so every statement the tool runs passes through here.
+ */
+export class Database {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens an in-memory database that can never download or load extensions on its own. */
+  static async open(settings: DatabaseSettings = {}): Promise<Database> {
+    const config: Record<string, string> = {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    };
+    if (settings.threads !== undefined) config.threads = String(settings.threads);
+    if (settings.memoryLimit !== undefined) config.memory_limit = settings.memoryLimit;
+    if (settings.tempDirectory !== undefined) config.temp_directory = settings.tempDirectory;
+
+    const instance = await DuckDBInstance.create(':memory:', config);
+    const connection = await instance.connect();
+
+    // Every time value is compared and printed in UTC, whatever the analyst's machine uses.
+    await connection.run("SET TimeZone = 'UTC'");
+    // Source rows are numbered in file order, which needs the scan order kept.
+    await connection.run('SET preserve_insertion_order = true');
+    return new Database(instance, connection);
+  }
+
+  /** Returns the DuckDB library version, for the run summary. */
+  async version(): Promise<string> {
+    const rows = await this.readRows('SELECT version() AS version');
+    return String(rows[0]?.version ?? 'unknown');
+  }
+
+  /** Runs SQL text that returns no rows. Parameters bind to the last statement only. */
+  async run(sql: string, params?: SqlParams, types?: SqlParamTypes): Promise<void> {
+    await this.connection.run(sql, params, types);
+  }
+
+  /** Runs one file under `sql/`, such as `macros/time.sql`. */
+  async runFile(name: string, params?: SqlParams, types?: SqlParamTypes): Promise<void> {
+    await this.run(await readSqlFile(name), params, types);
+  }
+
+  /** Runs a query and returns its rows as objects keyed by column name. */
+  async readRows(sql: string, params?: SqlParams, types?: SqlParamTypes): Promise<SqlRow[]> {
+    const reader = await this.connection.runAndReadAll(sql, params, types);
+    return reader.getRowObjects();
+  }
+
+  /** Runs a query and returns its rows with timestamps as `Instant` and nested values as plain JS. */
+  async readPlainRows(sql: string, params?: SqlParams): Promise<PlainRow[]> {
+    const rows = await this.readRows(sql, params);
+    return rows.map((row) => {
+      const plain: PlainRow = {};
+      for (const [name, value] of Object.entries(row)) plain[name] = toPlainValue(value);
+      return plain;
+    });
+  }
+
+  /** Runs a query and returns its column names with their DuckDB type names. */
+  async describe(sql: string, params?: SqlParams, types?: SqlParamTypes): Promise<ColumnInfo[]> {
+    const rows = await this.readRows(`DESCRIBE ${sql}`, params, types);
+    return rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export type PlainRow = Record<string, PlainValue>;
+
+/** Wraps a list of strings so that it binds as `VARCHAR[]`; DuckDB cannot infer an empty list's type. */
+export function stringListParam(values: readonly string[]): { value: DuckDBValue; type: DuckDBType } {
+  return { value: listValue([...values]), type: LIST(VARCHAR) };
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+/** Reads one SQL file from the `sql/` folder that ships with the tool. */
+export async function readSqlFile(name: string): Promise<string> {
+  return readFile(new URL(name, SQL_ROOT), 'utf8');
+}

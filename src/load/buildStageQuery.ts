@@ -1,0 +1,92 @@
+import type { ColumnInfo, SqlParamTypes, SqlParams } from '../db/Database.js';
+import { stringListParam } from '../db/Database.js';
+import { quoteIdentifier } from '../db/quoteIdentifier.js';
+import type { Container } from '../sniff/sniffFile.js';
+import { STAGE_COLUMNS } from '../shapes/stageColumns.js';
+import type { StageColumnSources } from './resolveStageColumns.js';
+
+export interface StageQuery {
+  sql: string;
+  params: SqlParams;
+  types: SqlParamTypes;
+}
+
+/**
+ * Builds the SELECT that reads one file into the stage columns, all VARCHAR, plus
+ * `source_row` (1-based record number) and `malformed` (a JSON record that did not parse).
+ * Column names from the file appear only as quoted identifiers, and JSON key paths and the
+ * file path are bound parameters, so no file name or content can change the statement.
+ */
+export function buildStageQuery(readPath: string, container: Container, sources: StageColumnSources): StageQuery {
+  switch (container.kind) {
+    case 'json':
+      return buildJsonStage(readPath, container.layout, sources);
+    case 'csv':
+      return buildTableStage('read_csv($path, all_varchar = true, header = true) WITH ORDINALITY', 'ordinality', readPath, sources, csvText);
+    case 'parquet':
+      return buildTableStage('read_parquet($path, file_row_number = true)', 'file_row_number + 1', readPath, sources, parquetText);
+  }
+}
+
+function buildJsonStage(readPath: string, layout: string, sources: StageColumnSources): StageQuery {
+  // One json_extract_string call with every path parses each record once. DuckDB's JSON
+  // paths cannot quote a key that holds `"` or `\`, so such keys are left unmapped.
+  const paths: string[] = [];
+  const selectList = STAGE_COLUMNS.map((stageColumn) => {
+    const addressable = (sources.get(stageColumn) ?? []).filter((column) => !/["\\]/.test(column.name));
+    const expressions = addressable.map((column) => {
+      paths.push(`$."${column.name}"`);
+      return `fields[${paths.length}]`;
+    });
+    return `${firstNonEmpty(expressions)} AS ${stageColumn}`;
+  });
+  const keyPaths = stringListParam(paths);
+
+  const sql = `SELECT ordinality AS source_row, json IS NULL AS malformed, ${selectList.join(', ')}
+    FROM (
+      SELECT json, ordinality, json_extract_string(json, $paths) AS fields
+      FROM read_json_objects($path, format := $layout, ignore_errors := $ignore_errors) WITH ORDINALITY
+    )`;
+  return {
+    sql,
+    // A malformed line in NDJSON rejects that line; in an array it ends the file, and DuckDB's
+    // error then says where, so errors are ignored only for one-record-per-line files.
+    params: { path: readPath, layout, paths: keyPaths.value, ignore_errors: layout === 'newline_delimited' },
+    types: { paths: keyPaths.type },
+  };
+}
+
+function buildTableStage(
+  source: string,
+  rowExpression: string,
+  readPath: string,
+  sources: StageColumnSources,
+  toText: (column: ColumnInfo) => string,
+): StageQuery {
+  const selectList = STAGE_COLUMNS.map((stageColumn) => {
+    const expressions = (sources.get(stageColumn) ?? []).map(toText);
+    return `${firstNonEmpty(expressions)} AS ${stageColumn}`;
+  });
+  const sql = `SELECT ${rowExpression} AS source_row, false AS malformed, ${selectList.join(', ')} FROM ${source}`;
+  return { sql, params: { path: readPath }, types: {} };
+}
+
+function csvText(column: ColumnInfo): string {
+  return quoteIdentifier(column.name);
+}
+
+/** Parquet columns keep their types; nested ones become JSON text, times ISO 8601 UTC text. */
+function parquetText(column: ColumnInfo): string {
+  const name = quoteIdentifier(column.name);
+  const type = column.type.toUpperCase();
+  if (type === 'VARCHAR') return name;
+  if (type.startsWith('STRUCT') || type.startsWith('MAP') || type.endsWith(']')) return `to_json(${name})::VARCHAR`;
+  if (type.startsWith('TIMESTAMP')) return `strftime(${name}::TIMESTAMPTZ, '%Y-%m-%dT%H:%M:%S.%fZ')`;
+  return `CAST(${name} AS VARCHAR)`;
+}
+
+function firstNonEmpty(expressions: string[]): string {
+  if (expressions.length === 0) return 'NULL::VARCHAR';
+  if (expressions.length === 1) return expressions[0]!;
+  return `coalesce(${expressions.map((expression) => `nullif(${expression}, '')`).join(', ')})`;
+}

@@ -1,0 +1,89 @@
+import type { Database } from '../db/Database.js';
+import { readSqlFile } from '../db/Database.js';
+import type { InputFile } from '../discover/discoverInputs.js';
+import { InputError } from '../errors.js';
+import { detectShape } from '../shapes/detectShape.js';
+import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
+import type { WorkFolder } from '../sniff/makeWorkCopy.js';
+import { sniffFile, type Container, type Encoding } from '../sniff/sniffFile.js';
+import { buildStageQuery } from './buildStageQuery.js';
+import { readColumns } from './readColumns.js';
+import { resolveStageColumns } from './resolveStageColumns.js';
+
+export interface LoadedFile {
+  index: number;
+  path: string;
+  size: number;
+  shape: string;
+  container: string;
+  encoding: Encoding;
+  rowsRead: number;
+  rowsRejected: number;
+}
+
+/**
+ * Reads one input file into `loaded_rows`: sniff its container and encoding, make a UTF-8
+ * work copy when DuckDB cannot read it as it is, detect its layout from its columns, and
+ * insert every record, typed by the layout's normalisation SQL.
+ */
+export async function loadFile(db: Database, file: InputFile, index: number, work: WorkFolder): Promise<LoadedFile> {
+  const { container, encoding } = await sniffFile(file.path);
+  const readPath = needsWorkCopy(container, encoding) ? await work.copyAsUtf8(file.path, encoding) : file.path;
+
+  const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container));
+  const shape = detectShape(file.path, columns);
+  const sources = resolveStageColumns(shape, columns);
+  if (!TIME_STAGE_COLUMNS.some((column) => sources.has(column))) {
+    throw new InputError(
+      file.path,
+      'no time column. Expected CreatedDateTime or TimeGenerated (CSV exports may add " [UTC]"); ' +
+        'export the sign-ins again with all columns.',
+    );
+  }
+
+  const stage = buildStageQuery(readPath, container, sources);
+  const normalize = await readSqlFile(shape.normalizeSql);
+  // The normalisation query reads `stage`, a CTE visible inside the subquery.
+  const insert = `INSERT INTO loaded_rows BY NAME WITH stage AS (${stage.sql}) SELECT * FROM (${normalize})`;
+  const params = { ...stage.params, file_index: index, source_file: file.path, shape: shape.id };
+  await withFileContext(file.path, readPath, container, () => db.run(insert, params, stage.types));
+
+  const counts = await db.readRows(
+    'SELECT count(*) AS rows_read, count(reject_reason) AS rows_rejected FROM loaded_rows WHERE file_index = $index',
+    { index },
+  );
+  return {
+    index,
+    path: file.path,
+    size: file.size,
+    shape: shape.id,
+    container: describeContainer(container),
+    encoding,
+    rowsRead: Number(counts[0]?.rows_read ?? 0),
+    rowsRejected: Number(counts[0]?.rows_rejected ?? 0),
+  };
+}
+
+function needsWorkCopy(container: Container, encoding: Encoding): boolean {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return true;
+  // DuckDB's CSV reader skips a UTF-8 byte order mark; its JSON reader rejects one.
+  return encoding === 'utf-8-bom' && container.kind === 'json';
+}
+
+function describeContainer(container: Container): string {
+  if (container.kind !== 'json') return container.kind;
+  return { array: 'json-array', newline_delimited: 'ndjson', unstructured: 'json-objects' }[container.layout];
+}
+
+/** Turns a DuckDB read error into an InputError that names the evidence file, not a work copy. */
+async function withFileContext<T>(file: string, readPath: string, container: Container, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    const detail = (error instanceof Error ? error.message : String(error)).replaceAll(readPath, file);
+    const truncated = /unexpected end of data/i.test(detail)
+      ? ' The JSON ends early, so the file looks truncated; export it again or repair its end.'
+      : '';
+    throw new InputError(file, `cannot be read as ${describeContainer(container)}: ${detail}${truncated}`, { cause: error });
+  }
+}

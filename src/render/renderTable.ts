@@ -1,0 +1,80 @@
+import Table from 'cli-table3';
+
+import type { PlainRow } from '../db/Database.js';
+import type { Mode } from '../detect/Mode.js';
+import type { FindingSet } from '../findings/readFindings.js';
+import { Instant } from '../util/Instant.js';
+import { formatValue } from './formatValue.js';
+import { sanitizeCell } from './sanitizeForTerminal.js';
+
+interface TableColumn {
+  title: string;
+  /** Narrowest width the column is shrunk to when the terminal is too narrow. */
+  minWidth: number;
+  cell(row: PlainRow, mode: Mode): string;
+}
+
+const COLUMNS: readonly TableColumn[] = [
+  { title: 'Time (UTC)', minWidth: 19, cell: (row, mode) => shortTime(mode === 'kql-compat' ? row.TimeGenerated : row.EventTime) },
+  { title: 'Detection', minWidth: 10, cell: (row) => formatValue(row.DetectionType ?? null) },
+  { title: 'User', minWidth: 12, cell: (row) => formatValue(row.UserPrincipalName ?? null) },
+  { title: 'IP address', minWidth: 9, cell: (row) => formatValue(row.IPAddress ?? null) },
+  { title: 'Country', minWidth: 7, cell: (row) => formatValue(row.Country ?? null) },
+  { title: 'Evidence', minWidth: 16, cell: describeEvidence },
+  { title: 'App', minWidth: 8, cell: (row) => formatValue(row.AppDisplayName ?? null) },
+  { title: 'Source', minWidth: 12, cell: (row) => `${formatValue(row.SourceFile ?? null)}:${formatValue(row.SourceRow ?? null)}` },
+];
+
+/** Cell padding and border characters cli-table3 adds around each column. */
+const COLUMN_OVERHEAD = 3;
+
+/**
+ * Findings as a text table that fits `width` columns. Every cell is sanitised, because user
+ * agents, app names and other fields come from the evidence and may hold escape sequences;
+ * cli-table3 cuts long cells with an ellipsis and measures wide characters.
+ */
+export function renderTable(findings: FindingSet, mode: Mode, width: number, color: boolean): string {
+  if (findings.rows.length === 0) return '';
+
+  const cells = findings.rows.map((row) => COLUMNS.map((column) => sanitizeCell(column.cell(row, mode))));
+  const widths = fitWidths(cells, width);
+  const table = new Table({
+    head: COLUMNS.map((column) => column.title),
+    colWidths: widths.map((columnWidth) => columnWidth + 2),
+    wordWrap: false,
+    style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+  });
+  table.push(...cells);
+  return `${table.toString()}\n`;
+}
+
+/** Natural column widths, with the widest columns shrunk until the table fits `width`. */
+function fitWidths(cells: string[][], width: number): number[] {
+  const widths = COLUMNS.map((column, index) =>
+    Math.max(column.title.length, ...cells.map((row) => [...row[index]!].length)),
+  );
+  const available = width - COLUMNS.length * COLUMN_OVERHEAD - 1;
+  let total = widths.reduce((sum, columnWidth) => sum + columnWidth, 0);
+  while (total > available) {
+    let widest = -1;
+    for (const [index, columnWidth] of widths.entries()) {
+      if (columnWidth > COLUMNS[index]!.minWidth && (widest < 0 || columnWidth > widths[widest]!)) widest = index;
+    }
+    if (widest < 0) break;
+    widths[widest]! -= 1;
+    total -= 1;
+  }
+  return widths;
+}
+
+function describeEvidence(row: PlainRow): string {
+  if (row.DetectionType === 'ImpossibleTravel') {
+    const minutes = typeof row.TimeDiffMinutes === 'number' ? row.TimeDiffMinutes.toFixed(1) : '?';
+    return `from ${formatValue(row.PriorCountry ?? null)} (${formatValue(row.PriorIPAddress ?? null)}) ${minutes} min before`;
+  }
+  return formatValue(row.AuthStepResult ?? null);
+}
+
+function shortTime(value: PlainRow[string] | undefined): string {
+  return value instanceof Instant ? value.toISOString().slice(0, 19).replace('T', ' ') : '';
+}

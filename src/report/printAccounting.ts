@@ -1,0 +1,29 @@
+import type { RowAccounting } from '../accounting/accountRows.js';
+import type { Reporter } from './Reporter.js';
+
+/** Prints, per input file, where its rows went, then the rejected rows with their reasons. */
+export function printAccounting(reporter: Reporter, accounting: RowAccounting): void {
+  for (const file of accounting.files) {
+    const parts = [
+      `${file.rowsRead} read`,
+      `${file.inScope} hunted`,
+      file.failed > 0 ? `${file.failed} failed sign-ins skipped` : '',
+      file.outOfRange > 0 ? `${file.outOfRange} out of the time range` : '',
+      file.outsideRuleTable > 0 ? `${file.outsideRuleTable} non-interactive (not in the rule's table)` : '',
+      file.duplicates > 0 ? `${file.duplicates} duplicates` : '',
+      file.rejected > 0 ? `${file.rejected} rejected` : '',
+    ].filter((part) => part !== '');
+    reporter.info(`${file.path} [${file.shape}, ${file.container}, ${file.encoding}]: ${parts.join(', ')}`);
+  }
+
+  for (const skipped of accounting.skippedFiles) {
+    reporter.warn(`not read: ${skipped.reason}`);
+  }
+  for (const rejected of accounting.rejectedRows) {
+    reporter.warn(`rejected ${rejected.file} row ${rejected.row}: ${rejected.reason}`);
+  }
+  const unlisted = accounting.rejectedTotal - accounting.rejectedRows.length;
+  if (unlisted > 0) {
+    reporter.warn(`${unlisted} more rejected rows not listed; --format json lists the first ones with the per-file counts.`);
+  }
+}

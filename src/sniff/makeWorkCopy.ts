@@ -1,0 +1,46 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+import type { Encoding } from './sniffFile.js';
+
+/**
+ * A temporary folder for UTF-8 work copies of inputs that DuckDB cannot read as they are.
+ * Evidence files are only ever read; copies go here and the folder is removed afterwards.
+ */
+export class WorkFolder {
+  private folder: string | undefined;
+  private count = 0;
+
+  /** Writes a UTF-8 copy without byte order mark and returns its path. */
+  async copyAsUtf8(source: string, encoding: Encoding): Promise<string> {
+    this.folder ??= await mkdtemp(path.join(tmpdir(), 'hunt-cookies-'));
+    this.count += 1;
+    const target = path.join(this.folder, `input-${this.count}${path.extname(source)}`);
+    await pipeline(createReadStream(source), decoderFor(encoding), createWriteStream(target, { flags: 'wx' }));
+    return target;
+  }
+
+  async remove(): Promise<void> {
+    if (this.folder !== undefined) await rm(this.folder, { recursive: true, force: true });
+    this.folder = undefined;
+  }
+}
+
+/** Returns a stream that turns the file's bytes into UTF-8 text without a byte order mark. */
+function decoderFor(encoding: Encoding): Transform {
+  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+  // TextDecoder drops the byte order mark itself and keeps split characters between chunks.
+  const decoder = new TextDecoder(label);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+    },
+    flush(callback) {
+      callback(null, Buffer.from(decoder.decode(), 'utf8'));
+    },
+  });
+}

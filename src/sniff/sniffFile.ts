@@ -1,0 +1,99 @@
+import { open } from 'node:fs/promises';
+
+import { InputError } from '../errors.js';
+
+/** Bytes read from the start of a file to decide its container and encoding. */
+const HEAD_BYTES = 64 * 1024;
+
+export type Container =
+  | { kind: 'parquet' }
+  | { kind: 'csv' }
+  | { kind: 'json'; layout: 'array' | 'newline_delimited' | 'unstructured' };
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+export interface Sniffed {
+  container: Container;
+  encoding: Encoding;
+}
+
+/**
+ * Decides from the first bytes of a file, not from its name, whether it is Parquet, CSV or
+ * JSON (an array, one record per line, or pretty-printed objects), and how its text is encoded.
+ */
+export async function sniffFile(filePath: string): Promise<Sniffed> {
+  const head = await readHead(filePath);
+  if (head.length === 0) throw new InputError(filePath, 'the file is empty.');
+
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') {
+    return { container: { kind: 'parquet' }, encoding: 'utf-8' };
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    // TODO: read gzip-compressed exports; DuckDB reads them, but sniffing needs the inflated head.
+    throw new InputError(filePath, 'gzip-compressed input is not supported yet. Decompress a copy into a work folder (gunzip -c FILE > COPY) and run on the copy.');
+  }
+
+  const encoding = detectEncoding(head);
+  const text = decodeHead(head, encoding);
+  if (text.includes('\u0000')) {
+    throw new InputError(filePath, 'binary data that is neither Parquet nor text. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
+  }
+  return { container: detectTextContainer(text), encoding };
+}
+
+function detectEncoding(head: Buffer): Encoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+function decodeHead(head: Buffer, encoding: Encoding): string {
+  // A cut in the middle of a multi-byte character at the end of the head is harmless here.
+  switch (encoding) {
+    case 'utf-8':
+      return head.toString('utf8');
+    case 'utf-8-bom':
+      return head.subarray(3).toString('utf8');
+    case 'utf-16le':
+      return new TextDecoder('utf-16le').decode(head.subarray(2));
+    case 'utf-16be':
+      return new TextDecoder('utf-16be').decode(head.subarray(2));
+  }
+}
+
+function detectTextContainer(text: string): Container {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) return { kind: 'json', layout: 'array' };
+  if (trimmed.startsWith('{')) {
+    const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
+    return { kind: 'json', layout: isJsonObject(firstLine) ? 'newline_delimited' : 'unstructured' };
+  }
+  return { kind: 'csv' };
+}
+
+function isJsonObject(line: string): boolean {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+async function readHead(filePath: string): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(filePath, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(filePath, `cannot be opened for reading (${code}). Check the path and its permissions.`, { cause: error });
+  }
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
