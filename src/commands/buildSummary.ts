@@ -66,7 +66,11 @@ export function summaryLine(summary: RunSummary): string {
   const perDetection = summary.detections.map((detection) => `${detection.findings} ${detection.detectionType}`).join(', ');
   const mode = summary.mode === 'kql-compat' ? ' (--kql-compat)' : '';
   return (
-    `${totals.rowsRead} sign-ins read from ${totals.files} file${totals.files === 1 ? '' : 's'}, ` +
-    `${totals.inScope} hunted${mode}: ${perDetection} finding${totals.findings === 1 ? '' : 's'}.`
+    `${plural(totals.rowsRead, 'sign-in')} read from ${plural(totals.files, 'file')}, ` +
+    `${totals.inScope} hunted${mode}. Findings: ${perDetection}.`
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

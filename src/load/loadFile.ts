@@ -81,9 +81,18 @@ async function withFileContext<T>(file: string, readPath: string, container: Con
     return await action();
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replaceAll(readPath, file);
-    const truncated = /unexpected end of data/i.test(detail)
-      ? ' The JSON ends early, so the file looks truncated; export it again or repair its end.'
-      : '';
-    throw new InputError(file, `cannot be read as ${describeContainer(container)}: ${detail}${truncated}`, { cause: error });
+    throw new InputError(file, describeReadError(container, detail), { cause: error });
   }
+}
+
+function describeReadError(container: Container, detail: string): string {
+  const truncatedAt = /record\/value (\d+): unexpected end of data/i.exec(detail);
+  if (truncatedAt) {
+    return (
+      `the JSON ends before its last value closes, so the file looks truncated (DuckDB stopped at value ${truncatedAt[1]}). ` +
+      'Export it again, or repair its end in a copy and run on the copy.'
+    );
+  }
+  const firstLine = detail.split('\n', 1)[0]!.replace(/ Parse errors cannot be ignored.*$/, '');
+  return `cannot be read as ${describeContainer(container)}: ${firstLine} Check that the file is a complete sign-in export.`;
 }

@@ -7,6 +7,12 @@ import { Instant } from '../util/Instant.js';
 import { formatValue } from './formatValue.js';
 import { sanitizeCell } from './sanitizeForTerminal.js';
 
+/** Short labels for the table; JSON, CSV and Arrow keep the rule's DetectionType values. */
+const DETECTION_LABELS: Record<string, string> = {
+  ImpossibleTravel: 'Impossible travel',
+  MFABypassCookieReuse: 'Cookie reuse',
+};
+
 interface TableColumn {
   title: string;
   /** Narrowest width the column is shrunk to when the terminal is too narrow. */
@@ -16,9 +22,9 @@ interface TableColumn {
 
 const COLUMNS: readonly TableColumn[] = [
   { title: 'Time (UTC)', minWidth: 19, cell: (row, mode) => shortTime(mode === 'kql-compat' ? row.TimeGenerated : row.EventTime) },
-  { title: 'Detection', minWidth: 10, cell: (row) => formatValue(row.DetectionType ?? null) },
-  { title: 'User', minWidth: 12, cell: (row) => formatValue(row.UserPrincipalName ?? null) },
-  { title: 'IP address', minWidth: 9, cell: (row) => formatValue(row.IPAddress ?? null) },
+  { title: 'Detection', minWidth: 17, cell: (row) => DETECTION_LABELS[String(row.DetectionType)] ?? formatValue(row.DetectionType ?? null) },
+  { title: 'User', minWidth: 20, cell: (row) => formatValue(row.UserPrincipalName ?? null) },
+  { title: 'IP address', minWidth: 15, cell: (row) => formatValue(row.IPAddress ?? null) },
   { title: 'Country', minWidth: 7, cell: (row) => formatValue(row.Country ?? null) },
   { title: 'Evidence', minWidth: 16, cell: describeEvidence },
   { title: 'App', minWidth: 8, cell: (row) => formatValue(row.AppDisplayName ?? null) },
@@ -38,11 +44,13 @@ export function renderTable(findings: FindingSet, mode: Mode, width: number, col
 
   const cells = findings.rows.map((row) => COLUMNS.map((column) => sanitizeCell(column.cell(row, mode))));
   const widths = fitWidths(cells, width);
+  const sourceColumn = COLUMNS.length - 1;
+  for (const row of cells) row[sourceColumn] = keepTail(row[sourceColumn]!, widths[sourceColumn]!);
   const table = new Table({
     head: COLUMNS.map((column) => column.title),
     colWidths: widths.map((columnWidth) => columnWidth + 2),
     wordWrap: false,
-    style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    style: color ? { head: ['cyan'], border: ['grey'], compact: true } : { head: [], border: [], compact: true },
   });
   table.push(...cells);
   return `${table.toString()}\n`;
@@ -65,6 +73,12 @@ function fitWidths(cells: string[][], width: number): number[] {
     total -= 1;
   }
   return widths;
+}
+
+/** Cuts a source path from the left, so that the file name and row number stay visible. */
+function keepTail(text: string, width: number): string {
+  const characters = [...text];
+  return characters.length <= width ? text : `…${characters.slice(characters.length - width + 1).join('')}`;
 }
 
 function describeEvidence(row: PlainRow): string {

@@ -23,7 +23,7 @@ export interface Sniffed {
  */
 export async function sniffFile(filePath: string): Promise<Sniffed> {
   const head = await readHead(filePath);
-  if (head.length === 0) throw new InputError(filePath, 'the file is empty.');
+  if (head.length === 0) throw new InputError(filePath, 'the file is empty. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
 
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') {
     return { container: { kind: 'parquet' }, encoding: 'utf-8' };
@@ -66,8 +66,11 @@ function detectTextContainer(text: string): Container {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) return { kind: 'json', layout: 'array' };
   if (trimmed.startsWith('{')) {
-    const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
-    return { kind: 'json', layout: isJsonObject(firstLine) ? 'newline_delimited' : 'unstructured' };
+    // A one-line first record means one record per line, even when that record is malformed:
+    // pretty-printed JSON puts the opening brace alone on the first line.
+    const firstLine = (trimmed.split(/\r?\n/, 1)[0] ?? '').trimEnd();
+    const oneRecordPerLine = isJsonObject(firstLine) || (firstLine.length > 1 && firstLine.endsWith('}'));
+    return { kind: 'json', layout: oneRecordPerLine ? 'newline_delimited' : 'unstructured' };
   }
   return { kind: 'csv' };
 }

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../bin/hunt-cookies.js', import.meta.url));
+/** Real public exports kept outside the repository; tests read them in place. */
+export const REAL_SAMPLES = fileURLToPath(new URL('../../../shared/real-samples/', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (`npm run build` first) as a subprocess and collects its output. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      {
+        cwd: options.cwd ?? REPO_ROOT,
+        env: { ...process.env, NO_COLOR: '1', ...options.env },
+        maxBuffer: 256 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(error);
+          return;
+        }
+        resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Runs the CLI with `--format json` and returns the parsed document. */
+export async function runCliJson(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = await runCli(['--format', 'json', '-q', ...args], options);
+  if (result.code !== 0 && result.code !== 1) {
+    throw new Error(`hunt-cookies exited with ${result.code}: ${result.stderr}`);
+  }
+  return { ...result, json: JSON.parse(result.stdout) as HuntJson };
+}
+
+export interface HuntJson {
+  mode: string;
+  referenceTime: string | null;
+  totals: { files: number; rowsRead: number; rejected: number; inScope: number; findings: number };
+  detections: { id: string; detectionType: string; findings: number }[];
+  accounting: {
+    files: {
+      path: string;
+      rowsRead: number;
+      rejected: number;
+      duplicates: number;
+      failed: number;
+      outOfRange: number;
+      outsideRuleTable: number;
+      inScope: number;
+    }[];
+    rejectedRows: { file: string; row: number; reason: string }[];
+    rejectedTotal: number;
+  };
+  findings: Record<string, string | number | boolean | null>[];
+}
