@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+
+import { makeTempFolder, signIn, writeNdjson } from './helpers/fixtures.js';
+import { runCli } from './helpers/runCli.js';
+
+const hostileApp = 'Outlook\u001b[2J\u001b]0;owned\u0007 \u202Egnp.exe';
+const formulaApp = '=HYPERLINK("http://x.invalid","open") Outlook';
+
+async function hostileInput(): Promise<string> {
+  const singleFactorReuse = {
+    AuthenticationRequirement: 'singleFactorAuthentication',
+    AuthenticationDetails: [{ authenticationMethod: 'Previously satisfied' }],
+  };
+  return writeNdjson(await makeTempFolder(), 'hostile.ndjson', [
+    signIn('eve@example.test', '2024-03-01T10:00:00.0001000Z', 'AU', { ...singleFactorReuse, AppDisplayName: hostileApp }),
+    signIn('eve@example.test', '2024-03-01T10:00:00.0004000Z', 'NZ', { ...singleFactorReuse, AppDisplayName: formulaApp }),
+  ]);
+}
+
+describe('table output', () => {
+  it('neutralises escape sequences and bidi controls', async () => {
+    const result = await runCli([await hostileInput()]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toMatch(/[\u001b\u0007\u202e\r]/);
+    expect(result.stdout).toContain('Outlook\\x1B[2J');
+    expect(result.stdout).toContain('2 sign-ins read from 1 file');
+  });
+
+  it('keeps stderr free of spinner codes when piped', async () => {
+    const result = await runCli([await hostileInput()]);
+    expect(result.stderr).not.toMatch(/[\u001b\r]/);
+  });
+});
+
+describe('JSON output', () => {
+  it('keeps raw values and microseconds', async () => {
+    const result = await runCli(['--format', 'ndjson', await hostileInput()]);
+    const findings = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const travel = findings.find((finding) => finding.DetectionType === 'ImpossibleTravel');
+    expect(travel).toMatchObject({
+      EventTime: '2024-03-01T10:00:00.000400Z',
+      PriorSignIn: '2024-03-01T10:00:00.000100Z',
+      PriorApp: hostileApp,
+    });
+    // 300 microseconds in minutes.
+    expect(travel.TimeDiffMinutes).toBeCloseTo(300 / 60_000_000, 15);
+  });
+});
+
+describe('CSV output', () => {
+  it('neutralises formulas and keeps numbers', async () => {
+    const result = await runCli(['--format', 'csv', await hostileInput()]);
+    const lines = result.stdout.split('\r\n');
+    expect(lines[0]).toMatch(/^DetectionType,DetectionId,TimeGenerated,EventTime,/);
+    expect(result.stdout).toContain(`"'=HYPERLINK(""http://x.invalid"",""open"") Outlook"`);
+    expect(result.stdout).not.toMatch(/,=HYPERLINK/);
+    expect(result.stdout).toMatch(/,5e-6,|,0\.000005,/);
+  });
+});
+
+describe('Arrow output', () => {
+  it('round-trips microsecond timestamps exactly', async () => {
+    const folder = await makeTempFolder();
+    const outFile = path.join(folder, 'findings.arrow');
+    const result = await runCli(['--out', outFile, '--format', 'json', await hostileInput()]);
+    expect(result.code).toBe(1);
+
+    const table = tableFromIPC(await readFile(outFile));
+    const json = JSON.parse(result.stdout);
+    expect(table.numRows).toBe(json.findings.length);
+    expect(table.schema.metadata.get('hunt_cookies.mode')).toBe('default');
+
+    const eventTime = table.getChild('EventTime')!;
+    expect(String(eventTime.type)).toBe('Timestamp<MICROSECOND, UTC>');
+    const travelRow = json.findings.findIndex((finding: { DetectionType: string }) => finding.DetectionType === 'ImpossibleTravel');
+    const later = eventTime.data[0]!.values[travelRow] as bigint;
+    const prior = table.getChild('PriorSignIn')!.data[0]!.values[travelRow] as bigint;
+    expect(later - prior).toBe(300n);
+    expect(later).toBe(1_709_287_200_000_400n);
+    expect(table.getChild('PriorApp')!.get(travelRow)).toBe(hostileApp);
+    expect(table.getChild('IsCookieReuse')!.get(1 - travelRow)).toBe(true);
+    expect(table.getChild('SourceRow')!.get(travelRow)).toBe(2n);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const folder = await makeTempFolder();
+    const outFile = path.join(folder, 'findings.arrow');
+    const input = await hostileInput();
+    await runCli(['--out', outFile, input]);
+    const second = await runCli(['--out', outFile, input]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('findings.arrow: already exists');
+  });
+});
