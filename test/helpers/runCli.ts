@@ -1,10 +1,27 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../bin/hunt-cookies.js', import.meta.url));
-/** Real public exports kept outside the repository; tests read them in place. */
-export const REAL_SAMPLES = fileURLToPath(new URL('../../../shared/real-samples/', import.meta.url));
+/**
+ * Real public exports kept outside the repository; tests read them in place. The folder is
+ * `../shared/real-samples` beside the clone, or HUNT_COOKIES_REAL_SAMPLES when set.
+ */
+export const REAL_SAMPLES = findRealSamples();
+
+function findRealSamples(): string {
+  const candidates = [
+    process.env.HUNT_COOKIES_REAL_SAMPLES,
+    fileURLToPath(new URL('../../../shared/real-samples/', import.meta.url)),
+    '/work/shared/real-samples/',
+  ];
+  const found = candidates.find((candidate) => candidate !== undefined && existsSync(candidate));
+  if (found === undefined) {
+    throw new Error('Real sample exports not found: set HUNT_COOKIES_REAL_SAMPLES to the shared real-samples folder.');
+  }
+  return found;
+}
 
 export interface CliResult {
   code: number;
