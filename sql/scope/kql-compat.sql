@@ -25,7 +25,7 @@ SELECT
     reference.now AS reference_time,
     CASE
         WHEN copy_number > 1 THEN 'duplicate'
-        -- The rule reads SigninLogs only, which holds interactive sign-ins.
+        -- The rule reads SigninLogs only, the table of interactive sign-ins.
         WHEN source_table = 'AADNonInteractiveUserSignInLogs'
             OR (source_table IS NULL AND is_interactive = false) THEN 'outside_rule_table'
         WHEN result_code <> 0 THEN 'failed'

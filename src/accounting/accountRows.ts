@@ -2,7 +2,7 @@ import type { Database } from '../db/Database.js';
 import type { LoadedFile } from '../load/loadFile.js';
 import type { SkippedFile } from '../load/loadInputs.js';
 
-/** Where every row of one input file went. The counts add up to `rowsRead`. */
+/** Row accounting of one input file; the counts after `rowsRead` add up to it. */
 export interface FileAccount {
   path: string;
   size: number;

@@ -17,6 +17,11 @@ export interface RunSummary {
   referenceTime: Instant | null;
   totals: { files: number; rowsRead: number; rejected: number; inScope: number; findings: number };
   detections: { id: string; title: string; detectionType: string; severity: string; findings: number }[];
+  /**
+   * Default mode: hunted single-factor sign-ins to the rule's apps with neither
+   * AuthenticationDetails nor Status.additionalDetails, which no detection can judge.
+   */
+  singleFactorWithoutDetails: number | null;
   accounting: RowAccounting;
 }
 
@@ -56,11 +61,12 @@ export function buildSummary(
       severity: detection.severity,
       findings,
     })),
+    singleFactorWithoutDetails: null,
     accounting,
   };
 }
 
-/** One line for people: what was read and what each detection found. */
+/** Formats the one-line summary: rows read and hunted, and the findings of each detection. */
 export function summaryLine(summary: RunSummary): string {
   const { totals } = summary;
   const perDetection = summary.detections.map((detection) => `${detection.findings} ${detection.detectionType}`).join(', ');

@@ -1,5 +1,5 @@
 import { accountRows } from '../accounting/accountRows.js';
-import { Database } from '../db/Database.js';
+import { Database, readSqlFile } from '../db/Database.js';
 import { discoverInputs } from '../discover/discoverInputs.js';
 import { listDetections } from '../detect/listDetections.js';
 import { runDetections } from '../detect/runDetections.js';
@@ -37,15 +37,23 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     const accounting = await accountRows(db, loaded.files, loaded.skipped);
     const versions = { tool: toolVersion, duckdb: await db.version() };
     const summary = buildSummary(options, versions, referenceTime, accounting, counts);
+    summary.singleFactorWithoutDetails = await countSingleFactorWithoutDetails(db, options.mode);
 
     reporter.stop();
-    printAccounting(reporter, accounting);
+    printAccounting(reporter, summary);
     await writeOutputs(options, summary, findings, reporter);
     return findings.rows.length > 0 ? ExitCode.findings : ExitCode.noFindings;
   } finally {
     reporter.stop();
     db.close();
   }
+}
+
+/** Counts the default mode's unverifiable single-factor sign-ins; `--kql-compat` has no such count. */
+async function countSingleFactorWithoutDetails(db: Database, mode: HuntOptions['mode']): Promise<number | null> {
+  if (mode === 'kql-compat') return null;
+  const rows = await db.readRows(await readSqlFile('stats/single-factor-without-details.sql'));
+  return Number(rows[0]?.sign_ins ?? 0);
 }
 
 async function prepareDatabase(db: Database): Promise<void> {

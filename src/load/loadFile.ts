@@ -28,7 +28,7 @@ export interface LoadedFile {
  */
 export async function loadFile(db: Database, file: InputFile, index: number, work: WorkFolder): Promise<LoadedFile> {
   const { container, encoding } = await sniffFile(file.path);
-  const readPath = needsWorkCopy(container, encoding) ? await work.copyAsUtf8(file.path, encoding) : file.path;
+  const readPath = encoding !== 'binary' && needsWorkCopy(container, encoding) ? await work.copyAsUtf8(file.path, encoding) : file.path;
 
   const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container));
   const shape = detectShape(file.path, columns);

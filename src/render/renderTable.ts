@@ -35,8 +35,8 @@ const COLUMNS: readonly TableColumn[] = [
 const COLUMN_OVERHEAD = 3;
 
 /**
- * Findings as a text table that fits `width` columns. Every cell is sanitised, because user
- * agents, app names and other fields come from the evidence and may hold escape sequences;
+ * Renders the findings as a text table that fits `width` columns. Every cell is sanitised,
+ * because app names and other fields come from the evidence and may contain escape sequences.
  * cli-table3 cuts long cells with an ellipsis and measures wide characters.
  */
 export function renderTable(findings: FindingSet, mode: Mode, width: number, color: boolean): string {

@@ -3,9 +3,9 @@ import ora, { type Ora } from 'ora';
 import { sanitizeForTerminal } from '../render/sanitizeForTerminal.js';
 
 /**
- * Messages for people, always on stderr so that stdout carries only findings. On a terminal
- * the progress line is an ora spinner; elsewhere (a pipe, a file, CI) progress is not shown
- * and only the status lines are printed, as plain text.
+ * Status output for people, always on stderr so that stdout carries only findings. On a
+ * terminal the progress line is an ora spinner. Elsewhere (a pipe, a file, CI) progress is
+ * not shown, and only the status lines are printed, as plain text.
  */
 export class Reporter {
   private readonly spinner: Ora | undefined;

@@ -1,8 +1,12 @@
-import type { RowAccounting } from '../accounting/accountRows.js';
+import type { RunSummary } from '../commands/buildSummary.js';
 import type { Reporter } from './Reporter.js';
 
-/** Prints, per input file, where its rows went, then the rejected rows with their reasons. */
-export function printAccounting(reporter: Reporter, accounting: RowAccounting): void {
+/**
+ * Prints, per input file, where its rows went, then the rejected rows with their reasons and
+ * the sign-ins that carried too little detail to judge.
+ */
+export function printAccounting(reporter: Reporter, summary: RunSummary): void {
+  const { accounting } = summary;
   for (const file of accounting.files) {
     const parts = [
       `${file.rowsRead} read`,
@@ -25,5 +29,13 @@ export function printAccounting(reporter: Reporter, accounting: RowAccounting): 
   const unlisted = accounting.rejectedTotal - accounting.rejectedRows.length;
   if (unlisted > 0) {
     reporter.warn(`${unlisted} more rejected rows not listed; --format json lists the first ones with the per-file counts.`);
+  }
+
+  const undecided = summary.singleFactorWithoutDetails ?? 0;
+  if (undecided > 0) {
+    reporter.info(
+      `${undecided} single-factor sign-ins to the rule's apps had no AuthenticationDetails or Status.additionalDetails, ` +
+        'so session reuse could be neither confirmed nor ruled out for them.',
+    );
   }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-import type { Encoding } from './sniffFile.js';
+import type { TextEncoding } from './sniffFile.js';
 
 /**
  * A temporary folder for UTF-8 work copies of inputs that DuckDB cannot read as they are.
@@ -16,7 +16,7 @@ export class WorkFolder {
   private count = 0;
 
   /** Writes a UTF-8 copy without byte order mark and returns its path. */
-  async copyAsUtf8(source: string, encoding: Encoding): Promise<string> {
+  async copyAsUtf8(source: string, encoding: TextEncoding): Promise<string> {
     this.folder ??= await mkdtemp(path.join(tmpdir(), 'hunt-cookies-'));
     this.count += 1;
     const target = path.join(this.folder, `input-${this.count}${path.extname(source)}`);
@@ -31,7 +31,7 @@ export class WorkFolder {
 }
 
 /** Returns a stream that turns the file's bytes into UTF-8 text without a byte order mark. */
-function decoderFor(encoding: Encoding): Transform {
+function decoderFor(encoding: TextEncoding): Transform {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   // TextDecoder drops the byte order mark itself and keeps split characters between chunks.
   const decoder = new TextDecoder(label);

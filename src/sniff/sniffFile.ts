@@ -10,7 +10,10 @@ export type Container =
   | { kind: 'csv' }
   | { kind: 'json'; layout: 'array' | 'newline_delimited' | 'unstructured' };
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+/** How a text file is encoded, from its byte order mark. */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+/** A file's encoding; Parquet files are `binary`. */
+export type Encoding = TextEncoding | 'binary';
 
 export interface Sniffed {
   container: Container;
@@ -26,7 +29,7 @@ export async function sniffFile(filePath: string): Promise<Sniffed> {
   if (head.length === 0) throw new InputError(filePath, 'the file is empty. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
 
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') {
-    return { container: { kind: 'parquet' }, encoding: 'utf-8' };
+    return { container: { kind: 'parquet' }, encoding: 'binary' };
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
     // TODO: read gzip-compressed exports; DuckDB reads them, but sniffing needs the inflated head.
@@ -41,14 +44,14 @@ export async function sniffFile(filePath: string): Promise<Sniffed> {
   return { container: detectTextContainer(text), encoding };
 }
 
-function detectEncoding(head: Buffer): Encoding {
+function detectEncoding(head: Buffer): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   return 'utf-8';
 }
 
-function decodeHead(head: Buffer, encoding: Encoding): string {
+function decodeHead(head: Buffer, encoding: TextEncoding): string {
   // A cut in the middle of a multi-byte character at the end of the head is harmless here.
   switch (encoding) {
     case 'utf-8':

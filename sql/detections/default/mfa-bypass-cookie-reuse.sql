@@ -4,7 +4,7 @@
 -- severity: high
 -- description: A successful single-factor sign-in (any casing) to an app whose name has one
 --   of the rule's eight app names, where any authentication step used the method "Previously
---   satisfied", or a step result or Status.additionalDetails says a requirement was satisfied
+--   satisfied", or a step result or Status.additionalDetails states that a requirement was satisfied
 --   by a claim in the token, or a step result has "Previously satisfied" or "Token broker".
 -- parameters: none
 -- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,

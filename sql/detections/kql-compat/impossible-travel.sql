@@ -17,9 +17,9 @@ WITH located AS (
     WHERE kql_country <> ''
 ),
 
--- A pair within the window lies in the same bucket or in neighbouring ones, so each earlier
--- sign-in is offered to its own bucket and the next; the equality join then stays linear
--- in the number of candidate pairs instead of the square of a user's sign-ins.
+-- A pair within the window lies in one bucket or in two neighbouring ones, so each earlier
+-- sign-in is offered to its own bucket and to the next. The equality join then costs the
+-- number of candidate pairs, not the square of a user's sign-ins.
 earlier AS (
     SELECT *, unnest([bucket, bucket + 1]) AS probe_bucket
     FROM located
