@@ -90,6 +90,11 @@ describe('MFA claim forms (R12)', () => {
     ]);
   });
 
+  it('counts the row with no details', async () => {
+    const json = await hunt(records);
+    expect((json as unknown as { singleFactorWithoutDetails: number }).singleFactorWithoutDetails).toBe(1);
+  });
+
   it('kql-compat reads only the first step result', async () => {
     const json = await hunt(records, ['--kql-compat']);
     expect(json.findings).toEqual([]);

@@ -82,7 +82,7 @@ export function parseIsoMicros(text: string): bigint {
 
   const days = daysFromCivil(Number(year), Number(month), Number(day));
   const secondsOfDay = BigInt(Number(hour) * 3600 + Number(minute) * 60 + Number(second));
-  const micros = BigInt(fraction.slice(0, 6).padEnd(6, '0'));
+  const micros = BigInt(fraction.slice(0, 6).padEnd(6, "0")) + (Number(fraction[6] ?? 0) >= 5 ? 1n : 0n);
   let total = BigInt(days) * MICROS_PER_DAY + secondsOfDay * MICROS_PER_SECOND + micros;
 
   // A local time at offset +hh:mm is that much ahead of UTC, so the offset is subtracted.
@@ -207,7 +207,7 @@ function selectSignins(records: readonly SigninRecord[], nowMicros: bigint, look
     const timeText = record.TimeGenerated;
     if (typeof timeText !== 'string') return;
     const timeGenerated = parseIsoMicros(timeText);
-    if (!(timeGenerated >= oldestExcluded)) return;
+    if (!(timeGenerated > oldestExcluded)) return;
     if (!isSuccess(record.ResultType)) return;
 
     const location = parseDynamic(record.LocationDetails);

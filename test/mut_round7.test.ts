@@ -16,7 +16,7 @@ import {
   SUSPICIOUS_SINGLE_FACTOR_APPS,
   type KqlRuleResult,
   type SigninRecord,
-} from './reference/mut_lookbackge.js';
+} from './reference/mut_round7.js';
 
 // Every generated tenant signs in between SPAN_START and SPAN_START + 3 h. NOW lies 15 minutes
 // before the end of the span, because the rule's `ago()` filter has no upper bound.
