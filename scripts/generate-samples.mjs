@@ -3,8 +3,8 @@
  * Writes the invented sample tenant under samples/: the same sign-ins as Log Analytics
  * exports of SigninLogs and AADNonInteractiveUserSignInLogs in JSON, CSV and Parquet.
  *
- * The output is deterministic: every value is written out below, nothing is random and
- * nothing depends on the clock or the machine's time zone. samples/README.md lists the
+ * The output is deterministic because every value is written out below, and nothing depends
+ * on randomness, the clock or the machine's time zone. samples/README.md lists the
  * scenarios and the findings each mode reports; test/samples.test.ts checks them.
  *
  * Usage: node scripts/generate-samples.mjs
@@ -35,7 +35,7 @@ const USERS = {
   peggy: { upn: 'peggy@example.com', displayName: 'Peggy Example', id: placeholderGuid('b000', 12) },
 };
 
-/** Rounded city coordinates; `asn` is the documentation AS number used for that place. */
+/** Cities with rounded coordinates. `asn` is the documentation AS number used for the place. */
 const PLACES = {
   amsterdam: { countryOrRegion: 'NL', state: 'Noord-Holland', city: 'Amsterdam', latitude: 52.37, longitude: 4.9, asn: '64496' },
   austin: { countryOrRegion: 'US', state: 'Texas', city: 'Austin', latitude: 30.27, longitude: -97.74, asn: '64497' },
@@ -56,12 +56,12 @@ const PLACES = {
   tokyo: { countryOrRegion: 'JP', state: 'Tokyo', city: 'Tokyo', latitude: 35.68, longitude: 139.69, asn: '64510' },
   toronto: { countryOrRegion: 'CA', state: 'Ontario', city: 'Toronto', latitude: 43.65, longitude: -79.38, asn: '64502' },
   vancouver: { countryOrRegion: 'CA', state: 'British Columbia', city: 'Vancouver', latitude: 49.28, longitude: -123.12, asn: '64502' },
-  // Entra writes LocationDetails as `{}` or leaves it empty when it cannot place the address.
+  // Sign-ins without a location. Real exports write LocationDetails as `{}` or leave it empty.
   emptyObject: null,
   blank: null,
 };
 
-/** App display names; the first five contain one of the eight app names the Sentinel rule checks. */
+/** Apps. The first five display names contain one of the eight app names the Sentinel rule checks. */
 const APPS = {
   exchange: { name: 'Exchange Online', resource: 'Office 365 Exchange Online', id: placeholderGuid('c000', 1) },
   teams: { name: 'Microsoft Teams', resource: 'Microsoft Teams Services', id: placeholderGuid('c000', 2) },
@@ -141,7 +141,7 @@ function firstFactorClaim(created) {
   };
 }
 
-/** Single-factor sign-in without steps, where only Status says the MFA claim was reused. */
+/** Single-factor sign-in without steps, where only Status names the reused MFA claim. */
 function mfaClaimInStatus() {
   return {
     requirement: 'singleFactorAuthentication',
@@ -195,13 +195,13 @@ const SIGN_INS = [
   { user: 'bob', table: 'NonInteractive', created: '2026-11-02T11:55:00.512Z', generated: '2026-11-02T11:58:10.733Z', place: 'newYork', ip: '2001:db8:20::14', app: 'exchange', device: 'iphone', auth: tokenRefresh, session: 3 },
   { user: 'bob', table: 'SigninLogs', created: '2026-11-02T12:05:47.730Z', generated: '2026-11-02T12:08:20.066Z', place: 'newYork', ip: '198.51.100.20', app: 'hrPortal', device: 'macSafari', auth: firstFactorClaim, session: 2 },
   { user: 'bob', table: 'NonInteractive', created: '2026-11-02T14:10:45.900Z', generated: '2026-11-02T14:13:02.260Z', place: 'newYork', ip: '198.51.100.20', app: 'oneDrive', device: 'macSafari', auth: tokenRefresh, session: 2 },
-  // The newest TimeGenerated of the tenant: --kql-compat measures its 24 hours back from it.
+  // This is the newest TimeGenerated of the tenant, and --kql-compat measures its 24 hours back from it.
   { user: 'bob', table: 'SigninLogs', created: '2026-11-02T16:30:12.345Z', generated: '2026-11-02T16:33:01.777Z', place: 'newYork', ip: '198.51.100.20', app: 'azurePortal', device: 'macSafari', auth: freshMfa, session: 2 },
 
   // carol: GB only. Two single-factor sign-ins reuse a token claim in ways the rule misses:
   // "Previously satisfied" as the method, and the claim named only in Status.additionalDetails.
   { user: 'carol', table: 'SigninLogs', created: '2026-11-02T08:30:00.100Z', generated: '2026-11-02T08:32:11.450Z', place: 'london', ip: '198.51.100.30', app: 'teams', device: 'windowsEdge', auth: freshMfa, session: 4 },
-  // Pretty-printed AuthenticationDetails, as older Log Analytics data stores it: the CSV cell spans lines.
+  // Pretty-printed AuthenticationDetails, as older Log Analytics data stores it, so the CSV cell spans lines.
   { user: 'carol', table: 'SigninLogs', created: '2026-11-02T10:12:33.780Z', generated: '2026-11-02T10:15:02.019Z', place: 'london', ip: '198.51.100.30', app: 'teams', device: 'windowsEdge', auth: firstFactorClaim, session: 4, prettyDetails: true },
   { user: 'carol', table: 'NonInteractive', created: '2026-11-02T10:20:00.000Z', generated: '2026-11-02T10:22:41.875Z', place: 'london', ip: '198.51.100.30', app: 'teams', device: 'teamsClient', auth: tokenRefresh, session: 4 },
   { user: 'carol', table: 'SigninLogs', created: '2026-11-02T13:47:21.606Z', generated: '2026-11-02T13:49:50.002Z', place: 'london', ip: '198.51.100.30', app: 'sharepoint', device: 'windowsEdge', auth: mfaClaimInStatus, session: 4 },
@@ -407,7 +407,7 @@ function toLocationDetails(placeName) {
   return { city, state, countryOrRegion, geoCoordinates: { latitude, longitude } };
 }
 
-/** One AuthenticationDetails element, with the keys and 7-digit `+00:00` times Log Analytics stores. */
+/** Builds one AuthenticationDetails element, with the keys and 7-digit `+00:00` times Log Analytics stores. */
 function authStep(created, method, resultDetail, requirement, { methodDetail, succeeded = true } = {}) {
   const step = { authenticationStepDateTime: created.replace(/\.(\d{3})Z$/, '.$10000+00:00'), authenticationMethod: method };
   if (methodDetail !== undefined) step.authenticationMethodDetail = methodDetail;
@@ -426,8 +426,8 @@ function placeholderGuid(group, number) {
 }
 
 /**
- * A JSON array as a Log Analytics query returns SigninLogs: dynamic columns as objects,
- * AuthenticationDetails as text, times as ISO 8601 with milliseconds and `Z`.
+ * Renders SigninLogs as a Log Analytics query returns them: a JSON array with dynamic columns
+ * as objects, AuthenticationDetails as text, and times as ISO 8601 with milliseconds and `Z`.
  */
 function renderJsonArray(records) {
   const rows = records.map((record) => {
@@ -439,8 +439,8 @@ function renderJsonArray(records) {
 }
 
 /**
- * One record per line, as AADNonInteractiveUserSignInLogs stores it: every nested column
- * as JSON text (an unplaced location as ""), times with the REST API's seven digits.
+ * Renders NDJSON as AADNonInteractiveUserSignInLogs stores its columns: every nested column
+ * as JSON text (an unplaced location as ""), and times with seven fractional digits.
  */
 function renderNdjson(records) {
   const lines = records.map((record) => {
@@ -457,8 +457,8 @@ function renderNdjson(records) {
 }
 
 /**
- * A CSV as the Log Analytics UI exports it: UTF-8 with a byte order mark, CRLF line ends,
- * RFC 4180 quoting, " [UTC]" time headers with US locale values, TRUE/FALSE, and nested
+ * Renders a CSV as the Log Analytics UI exports it: UTF-8 with a byte order mark, CRLF line
+ * ends, RFC 4180 quoting, " [UTC]" time headers with US locale values, TRUE/FALSE, and nested
  * values as compact JSON. With `unionSuffixes`, each nested column is written as the
  * `_dynamic` / `_string` pair that a union with the non-interactive table produces, with the
  * value in `_dynamic` because SigninLogs types these columns dynamic.

@@ -46,7 +46,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .description('Hunt for stolen web session cookies (MITRE ATT&CK T1550.004) in exported Entra ID sign-in logs.')
     .argument('<paths...>', 'sign-in export files, or folders searched recursively')
     .option('--kql-compat', "reproduce the Sentinel rule exactly, defects included (SigninLogs only, TimeGenerated, last 24 hours)")
-    .option('--now <time>', 'reference time for --lookback, ISO 8601 (default: newest time in the input)')
+    .option('--now <time>', 'reference time for --lookback, ISO 8601 (default: newest time in the input); with --kql-compat, later rows stay in scope, as with KQL ago()')
     .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d (--kql-compat default: 24h)')
     .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
     .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')

@@ -42,7 +42,7 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     reporter.stop();
     printAccounting(reporter, summary);
     await writeOutputs(options, summary, findings, reporter);
-    return findings.rows.length > 0 ? ExitCode.findings : ExitCode.noFindings;
+    return findings.count > 0 ? ExitCode.findings : ExitCode.noFindings;
   } finally {
     reporter.stop();
     db.close();

@@ -3,10 +3,11 @@ import path from 'node:path';
 
 import { UserError } from '../errors.js';
 import type { FindingSet } from '../findings/readFindings.js';
-import { renderCsv } from '../render/renderCsv.js';
-import { renderJson, renderNdjson } from '../render/renderJson.js';
+import { writeCsv } from '../render/renderCsv.js';
+import { writeJson, writeNdjson } from '../render/renderJson.js';
 import { renderTable } from '../render/renderTable.js';
 import { writeArrow } from '../render/writeArrow.js';
+import { writeText } from '../render/writeText.js';
 import type { Reporter } from '../report/Reporter.js';
 import { summaryLine, type RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
@@ -21,27 +22,27 @@ export async function writeOutputs(options: HuntOptions, summary: RunSummary, fi
     case 'table': {
       const width = process.stdout.columns ?? (Number(process.env.COLUMNS) || DEFAULT_WIDTH);
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      process.stdout.write(renderTable(findings, options.mode, width, color));
-      process.stdout.write(`${line}\n`);
+      await writeText(process.stdout, await renderTable(findings, options.mode, width, color));
+      await writeText(process.stdout, `${line}\n`);
       break;
     }
     case 'json':
-      process.stdout.write(renderJson(summary, findings));
+      await writeJson(process.stdout, summary, findings);
       reporter.info(line);
       break;
     case 'ndjson':
-      process.stdout.write(renderNdjson(findings));
+      await writeNdjson(process.stdout, findings);
       reporter.info(line);
       break;
     case 'csv':
-      process.stdout.write(renderCsv(findings));
+      await writeCsv(process.stdout, findings);
       reporter.info(line);
       break;
   }
 
   for (const outFile of options.outFiles) {
     await writeOutFile(outFile, summary, findings);
-    reporter.info(`Wrote ${findings.rows.length} findings to ${outFile}`);
+    reporter.info(`Wrote ${findings.count} findings to ${outFile}`);
   }
 }
 

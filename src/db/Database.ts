@@ -80,11 +80,18 @@ export class Database {
   /** Runs a query and returns its rows with timestamps as `Instant` and nested values as plain JS. */
   async readPlainRows(sql: string, params?: SqlParams): Promise<PlainRow[]> {
     const rows = await this.readRows(sql, params);
-    return rows.map((row) => {
-      const plain: PlainRow = {};
-      for (const [name, value] of Object.entries(row)) plain[name] = toPlainValue(value);
-      return plain;
-    });
+    return rows.map(toPlainRow);
+  }
+
+  /**
+   * Runs a query and yields its rows in batches of one DuckDB chunk (2,048 rows), converted
+   * like `readPlainRows`, so that large results never sit in JS memory at once.
+   */
+  async *streamPlainRows(sql: string, params?: SqlParams): AsyncGenerator<PlainRow[]> {
+    const result = await this.connection.stream(sql, params);
+    for await (const rows of result.yieldRowObjects()) {
+      yield rows.map(toPlainRow);
+    }
   }
 
   /** Runs a query and returns its column names with their DuckDB type names. */
@@ -100,6 +107,12 @@ export class Database {
 }
 
 export type PlainRow = Record<string, PlainValue>;
+
+function toPlainRow(row: SqlRow): PlainRow {
+  const plain: PlainRow = {};
+  for (const [name, value] of Object.entries(row)) plain[name] = toPlainValue(value);
+  return plain;
+}
 
 /** Wraps a list of strings so that it binds as `VARCHAR[]`; DuckDB cannot infer an empty list's type. */
 export function stringListParam(values: readonly string[]): { value: DuckDBValue; type: DuckDBType } {

@@ -2,17 +2,31 @@ import type { ColumnInfo, Database, PlainRow } from '../db/Database.js';
 import { readSqlFile } from '../db/Database.js';
 import type { Mode } from '../detect/Mode.js';
 
+/**
+ * The findings of a run, read from DuckDB on demand. A run can have millions of findings
+ * (`--kql-compat` reports every pair), so outputs stream them in batches.
+ */
 export interface FindingSet {
   /** Columns of the `findings` table, in order, with their DuckDB types. */
   columns: ColumnInfo[];
-  rows: PlainRow[];
+  count: number;
+  /** Yields the findings in output order, newest first; `limit` stops after that many. */
+  batches(limit?: number): AsyncIterable<PlainRow[]>;
 }
 
-/** Reads all findings in output order: newest first by the mode's time column. */
+/** Prepares the findings for output, in order by the mode's time column. */
 export async function readFindings(db: Database, mode: Mode): Promise<FindingSet> {
   const columns = await db.describe('findings');
-  const rows = await db.readPlainRows(await readSqlFile('findings/ordered.sql'), {
-    time_column: mode === 'kql-compat' ? 'TimeGenerated' : 'EventTime',
-  });
-  return { columns, rows };
+  const counted = await db.readRows('SELECT count(*) AS n FROM findings');
+  const ordered = await readSqlFile('findings/ordered.sql');
+  const timeColumn = mode === 'kql-compat' ? 'TimeGenerated' : 'EventTime';
+
+  return {
+    columns,
+    count: Number(counted[0]?.n ?? 0),
+    batches(limit?: number) {
+      if (limit === undefined) return db.streamPlainRows(ordered, { time_column: timeColumn });
+      return db.streamPlainRows(`SELECT * FROM (${ordered}) LIMIT $limit`, { time_column: timeColumn, limit });
+    },
+  };
 }

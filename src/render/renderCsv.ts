@@ -1,18 +1,26 @@
+import type { Writable } from 'node:stream';
+
 import type { PlainValue } from '../db/toPlainValue.js';
 import type { FindingSet } from '../findings/readFindings.js';
 import { formatValue } from './formatValue.js';
+import { writeText } from './writeText.js';
 
 /**
- * Findings as RFC 4180 CSV with a header row. A text cell that a spreadsheet would run as a
- * formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe;
- * numbers, booleans and times are written as they are.
+ * Writes the findings as RFC 4180 CSV with a header row. A text cell that a spreadsheet would
+ * run as a formula (starting with =, +, -, @, tab or carriage return) gets a leading
+ * apostrophe; numbers, booleans and times are written as they are.
  */
-export function renderCsv(findings: FindingSet): string {
-  const lines = [findings.columns.map((column) => quoteCsv(column.name))];
-  for (const row of findings.rows) {
-    lines.push(findings.columns.map((column) => quoteCsv(csvCell(row[column.name] ?? null))));
+export async function writeCsv(stream: Writable, findings: FindingSet): Promise<void> {
+  const names = findings.columns.map((column) => column.name);
+  await writeText(stream, csvLine(names.map(quoteCsv)));
+  for await (const batch of findings.batches()) {
+    const lines = batch.map((row) => csvLine(names.map((name) => quoteCsv(csvCell(row[name] ?? null)))));
+    await writeText(stream, lines.join(''));
   }
-  return lines.map((cells) => `${cells.join(',')}\r\n`).join('');
+}
+
+function csvLine(cells: string[]): string {
+  return `${cells.join(',')}\r\n`;
 }
 
 function csvCell(value: PlainValue): string {

@@ -31,6 +31,9 @@ const COLUMNS: readonly TableColumn[] = [
   { title: 'Source', minWidth: 12, cell: (row) => `${formatValue(row.SourceFile ?? null)}:${formatValue(row.SourceRow ?? null)}` },
 ];
 
+/** Findings shown in the table; the other output formats carry them all. */
+const TABLE_ROW_LIMIT = 1000;
+
 /** Cell padding and border characters cli-table3 adds around each column. */
 const COLUMN_OVERHEAD = 3;
 
@@ -39,10 +42,13 @@ const COLUMN_OVERHEAD = 3;
  * because app names and other fields come from the evidence and may contain escape sequences.
  * cli-table3 cuts long cells with an ellipsis and measures wide characters.
  */
-export function renderTable(findings: FindingSet, mode: Mode, width: number, color: boolean): string {
-  if (findings.rows.length === 0) return '';
+export async function renderTable(findings: FindingSet, mode: Mode, width: number, color: boolean): Promise<string> {
+  if (findings.count === 0) return '';
 
-  const cells = findings.rows.map((row) => COLUMNS.map((column) => sanitizeCell(column.cell(row, mode))));
+  const cells: string[][] = [];
+  for await (const batch of findings.batches(TABLE_ROW_LIMIT)) {
+    for (const row of batch) cells.push(COLUMNS.map((column) => sanitizeCell(column.cell(row, mode))));
+  }
   const widths = fitWidths(cells, width);
   const sourceColumn = COLUMNS.length - 1;
   for (const row of cells) row[sourceColumn] = keepTail(row[sourceColumn]!, widths[sourceColumn]!);
@@ -53,7 +59,11 @@ export function renderTable(findings: FindingSet, mode: Mode, width: number, col
     style: color ? { head: ['cyan'], border: ['grey'], compact: true } : { head: [], border: [], compact: true },
   });
   table.push(...cells);
-  return `${table.toString()}\n`;
+  const hidden = findings.count - cells.length;
+  const more = hidden > 0
+    ? `${hidden} more findings not shown. Use --format csv, json or ndjson, or --out FILE.arrow, for all of them.\n`
+    : '';
+  return `${table.toString()}\n${more}`;
 }
 
 /** Natural column widths, with the widest columns shrunk until the table fits `width`. */

@@ -6,60 +6,65 @@ import {
   Float64,
   Int64,
   RecordBatch,
+  RecordBatchFileWriter,
   Schema,
   Struct,
-  Table,
   TimestampMicrosecond,
   Utf8,
   makeData,
   makeVector,
-  tableToIPC,
   vectorFromArray,
-  type DataType,
   type Vector,
 } from 'apache-arrow';
 
-import type { ColumnInfo } from '../db/Database.js';
+import type { ColumnInfo, PlainRow } from '../db/Database.js';
 import type { FindingSet } from '../findings/readFindings.js';
 import { Instant } from '../util/Instant.js';
 
 /**
- * Writes the findings as an Arrow IPC file. Timestamps are built from DuckDB's microseconds
- * as UTC microsecond timestamps, never through JS `Date`, so they keep every digit DuckDB
- * held. `metadata` is stored on the schema (run mode, reference time, versions).
+ * Writes the findings as an Arrow IPC file, one record batch per DuckDB chunk. Timestamps are
+ * built from DuckDB's microseconds as UTC microsecond timestamps, never through JS `Date`, so
+ * they keep every digit DuckDB held. `metadata` is stored on the schema.
  */
 export async function writeArrow(filePath: string, findings: FindingSet, metadata: Map<string, string>): Promise<void> {
-  const fields: Field[] = [];
-  const vectors: Vector[] = [];
-  for (const column of findings.columns) {
-    const values = findings.rows.map((row) => row[column.name] ?? null);
-    const vector = buildVector(column, values);
-    fields.push(new Field(column.name, vector.type, true));
-    vectors.push(vector);
-  }
-
+  const fields = findings.columns.map((column) => new Field(column.name, arrowType(column), true));
   const schema = new Schema(fields, metadata);
-  const children = vectors.map((vector) => vector.data[0]!);
-  const structData = makeData({
-    type: new Struct(fields),
-    length: findings.rows.length,
-    nullCount: 0,
-    children,
-  });
-  const table = new Table(schema, [new RecordBatch(schema, structData)]);
-  await writeFile(filePath, tableToIPC(table, 'file'), { flag: 'wx' });
+  const writer = new RecordBatchFileWriter();
+  writer.reset(undefined, schema);
+
+  for await (const rows of findings.batches()) {
+    const children = findings.columns.map((column) => buildVector(column, rows).data[0]!);
+    const data = makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children });
+    writer.write(new RecordBatch(schema, data));
+  }
+  writer.finish();
+  await writeFile(filePath, await writer.toUint8Array(), { flag: 'wx' });
 }
 
-function buildVector(column: ColumnInfo, values: unknown[]): Vector {
-  const type = column.type.toUpperCase();
-  if (type === 'TIMESTAMP WITH TIME ZONE') return timestampVector(values);
-  if (type === 'DOUBLE') return vectorFromArray(values as (number | null)[], new Float64());
-  if (type === 'BOOLEAN') return vectorFromArray(values as (boolean | null)[], new Bool());
-  if (type === 'BIGINT') return vectorFromArray(values as (bigint | null)[], new Int64());
-  return vectorFromArray(values.map((value) => (value === null ? null : String(value))), new Utf8() as DataType);
+function arrowType(column: ColumnInfo) {
+  switch (column.type.toUpperCase()) {
+    case 'TIMESTAMP WITH TIME ZONE':
+      return new TimestampMicrosecond('UTC');
+    case 'DOUBLE':
+      return new Float64();
+    case 'BOOLEAN':
+      return new Bool();
+    case 'BIGINT':
+      return new Int64();
+    default:
+      return new Utf8();
+  }
 }
 
-function timestampVector(values: unknown[]): Vector {
+function buildVector(column: ColumnInfo, rows: readonly PlainRow[]): Vector {
+  const values = rows.map((row) => row[column.name] ?? null);
+  const type = arrowType(column);
+  if (type instanceof TimestampMicrosecond) return timestampVector(type, values);
+  if (type instanceof Utf8) return vectorFromArray(values.map((value) => (value === null ? null : String(value))), type);
+  return vectorFromArray(values as (number | boolean | bigint | null)[], type);
+}
+
+function timestampVector(type: TimestampMicrosecond, values: readonly unknown[]): Vector {
   const micros = new BigInt64Array(values.length);
   const validity = new Uint8Array(Math.ceil(values.length / 8));
   let nullCount = 0;
@@ -71,12 +76,5 @@ function timestampVector(values: unknown[]): Vector {
       nullCount += 1;
     }
   }
-  const data = makeData({
-    type: new TimestampMicrosecond('UTC'),
-    length: values.length,
-    nullCount,
-    nullBitmap: validity,
-    data: micros,
-  });
-  return makeVector(data);
+  return makeVector(makeData({ type, length: values.length, nullCount, nullBitmap: validity, data: micros }));
 }

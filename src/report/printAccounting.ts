@@ -34,7 +34,7 @@ export function printAccounting(reporter: Reporter, summary: RunSummary): void {
   const undecided = summary.singleFactorWithoutDetails ?? 0;
   if (undecided > 0) {
     reporter.info(
-      `${undecided} single-factor sign-ins to the rule's apps had no AuthenticationDetails or Status.additionalDetails, ` +
+      `${undecided} single-factor sign-ins to the rule's apps had empty or missing AuthenticationDetails and no Status.additionalDetails, ` +
         'so session reuse could be neither confirmed nor ruled out for them.',
     );
   }
