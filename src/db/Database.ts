@@ -26,7 +26,7 @@ export interface DatabaseSettings {
 const SQL_ROOT = new URL('../../sql/', import.meta.url);
 
 /**
- * Owns the DuckDB instance and its one connection. No other module imports
+ * Owns the DuckDB instance and its one connection. Only the modules in `src/db/` import
  * `@duckdb/node-api`, so every statement the tool runs passes through here.
  */
 export class Database {
@@ -66,7 +66,7 @@ export class Database {
     await this.connection.run(sql, params, types);
   }
 
-  /** Runs one file under `sql/`, such as `macros/time.sql`. */
+  /** Runs one file under `sql/`, such as `macros/parse.sql`. */
   async runFile(name: string, params?: SqlParams, types?: SqlParamTypes): Promise<void> {
     await this.run(await readSqlFile(name), params, types);
   }

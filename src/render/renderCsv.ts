@@ -8,7 +8,7 @@ import { writeText } from './writeText.js';
 /**
  * Writes the findings as RFC 4180 CSV with a header row. A text cell that a spreadsheet would
  * run as a formula (starting with =, +, -, @, tab or carriage return) gets a leading
- * apostrophe; numbers, booleans and times are written as they are.
+ * apostrophe. Numbers, booleans and times are written as they are.
  */
 export async function writeCsv(stream: Writable, findings: FindingSet): Promise<void> {
   const names = findings.columns.map((column) => column.name);
