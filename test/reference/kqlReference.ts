@@ -14,9 +14,9 @@ export type SigninRecord = Record<string, unknown>;
 export interface KqlRuleOptions {
   /** Reference time of `ago()`, in microseconds since the epoch. */
   nowMicros: bigint;
-  /** `LookbackPeriod`; the rule uses 24 hours. */
+  /** `LookbackPeriod`, 24 hours in the rule. */
   lookbackMicros?: bigint;
-  /** `ImpossibleTravelWindowMinutes`; the rule uses 60. */
+  /** `ImpossibleTravelWindowMinutes`, 60 in the rule. */
   windowMinutes?: bigint;
 }
 
@@ -123,8 +123,10 @@ export function minuteBoundariesCrossed(later: bigint, earlier: bigint): bigint 
 
 /**
  * Tests KQL `has` for one term or phrase: a case-insensitive occurrence of `phrase` in
- * `haystack` whose neighbours on both sides are either the end of the string or an ASCII
- * character that is not a letter or digit. Every occurrence is tried, not only the first.
+ * `haystack` whose neighbours on both sides are either the end of the string or a character
+ * that is not an ASCII letter or digit. Kusto's terms are runs of ASCII letters and digits, so
+ * a non-ASCII neighbour such as "é" is a boundary: "Outlooké" has "Outlook". Every occurrence
+ * is tried, not only the first.
  */
 export function kqlHas(haystack: string, phrase: string): boolean {
   const text = haystack.toLowerCase();
@@ -133,8 +135,8 @@ export function kqlHas(haystack: string, phrase: string): boolean {
 
   for (let start = text.indexOf(needle); start !== -1; start = text.indexOf(needle, start + 1)) {
     const end = start + needle.length;
-    const boundedBefore = start === 0 || isAsciiNonAlphanumeric(text.charCodeAt(start - 1));
-    const boundedAfter = end === text.length || isAsciiNonAlphanumeric(text.charCodeAt(end));
+    const boundedBefore = start === 0 || !isAsciiAlphanumeric(text.charCodeAt(start - 1));
+    const boundedAfter = end === text.length || !isAsciiAlphanumeric(text.charCodeAt(end));
     if (boundedBefore && boundedAfter) return true;
   }
   return false;
@@ -180,7 +182,7 @@ function readElement(dynamic: unknown, index: number): unknown {
   return dynamic[index];
 }
 
-/** `ResultType == 0`, where the export holds the code as a number or as text. */
+/** `ResultType == 0`, where the export stores the code as a number or as text. */
 function isSuccess(resultType: unknown): boolean {
   return resultType === 0 || resultType === '0';
 }
@@ -283,12 +285,11 @@ export function evaluateKqlRule(records: readonly SigninRecord[], options: KqlRu
   return { travel, mfa };
 }
 
-function isAsciiNonAlphanumeric(code: number): boolean {
-  if (code > 0x7f) return false;
+function isAsciiAlphanumeric(code: number): boolean {
   const isDigit = code >= 0x30 && code <= 0x39;
   const isUpper = code >= 0x41 && code <= 0x5a;
   const isLower = code >= 0x61 && code <= 0x7a;
-  return !(isDigit || isUpper || isLower);
+  return isDigit || isUpper || isLower;
 }
 
 function floorDivide(dividend: bigint, divisor: bigint): bigint {
