@@ -1,23 +1,6 @@
 -- Parsing helpers used by every normalisation file. Each returns NULL for a value it cannot
 -- read; the normalisation turns that NULL into a row rejection that quotes the value.
 
--- Sign-in timestamp text to a UTC instant. ISO 8601 forms keep their offset and up to six
--- fractional digits (a seventh digit is truncated, so .9999999 stays in its second); a value
--- without a zone is taken as UTC because the session time zone is UTC. Log Analytics UI
--- CSV exports write `[UTC]` columns in the US browser form `4/28/2021, 2:08:45.221 PM`.
-CREATE OR REPLACE MACRO hc_parse_time(raw) AS (
-    CASE
-        WHEN nullif(trim(raw), '') IS NULL THEN NULL
-        WHEN regexp_matches(trim(raw), '^\d{4}-\d{2}-\d{2}') THEN try_cast(trim(raw) AS TIMESTAMPTZ)
-        ELSE try_strptime(trim(raw), [
-            '%m/%d/%Y, %I:%M:%S.%g %p',
-            '%m/%d/%Y, %I:%M:%S %p',
-            '%m/%d/%Y %I:%M:%S.%g %p',
-            '%m/%d/%Y %I:%M:%S %p'
-        ])::TIMESTAMPTZ
-    END
-);
-
 -- Values at several JSON paths of a text that should hold a JSON object, parsed once.
 -- Empty text, `null`, `None` and anything that is not JSON give NULL for every path.
 CREATE OR REPLACE MACRO hc_json_fields(doc, paths) AS (
@@ -37,7 +20,7 @@ CREATE OR REPLACE MACRO hc_auth_steps(details) AS (
             "authenticationStepRequirement": "VARCHAR"
         }]')),
         step -> {
-            'step_time': hc_parse_time(step.authenticationStepDateTime),
+            'step_time': hc_parse_time(step.authenticationStepDateTime, 'mdy'),
             'method': step.authenticationMethod,
             'method_detail': step.authenticationMethodDetail,
             'succeeded': try_cast(step.succeeded AS BOOLEAN),

@@ -5,16 +5,19 @@ CREATE TABLE loaded_rows (
     source_file                 VARCHAR NOT NULL,  -- path as discovered on the command line
     source_row                  BIGINT NOT NULL,   -- 1-based record number within the file
     shape                       VARCHAR NOT NULL,  -- export layout id, such as log-analytics
-    source_table                VARCHAR,           -- SigninLogs or AADNonInteractiveUserSignInLogs, when the row says
+    source_table                VARCHAR,           -- SigninLogs, AADNonInteractiveUserSignInLogs, or a service principal table
     record_id                   VARCHAR,           -- Id (request id) of the sign-in
+    record_key                  VARCHAR NOT NULL,  -- record_id, else a hash of the row: copies share it
     event_time                  TIMESTAMPTZ,       -- CreatedDateTime, else TimeGenerated
     event_time_source           VARCHAR,           -- which of the two event_time came from
+    event_time_text             VARCHAR,           -- the time value as the export wrote it
+    event_time_zoneless         BOOLEAN,           -- true when that text had no zone and was taken as UTC
     ingest_time                 TIMESTAMPTZ,       -- TimeGenerated: Log Analytics ingestion time
     user_principal_name         VARCHAR,
     user_id                     VARCHAR,
     ip_address                  VARCHAR,
     country                     VARCHAR,           -- two-letter code; NULL when unknown
-    country_source              VARCHAR,           -- LocationDetails or Location
+    country_source              VARCHAR,           -- LocationDetails, Location, or LocationText ("City, State, CC")
     city                        VARCHAR,
     state                       VARCHAR,
     latitude                    DOUBLE,            -- as exported; may be out of range

@@ -28,10 +28,7 @@ numbered AS (
     SELECT
         signins.*,
         -- Overlapping exports repeat a sign-in; the first copy by file and row is kept.
-        CASE
-            WHEN record_id IS NULL THEN 1
-            ELSE row_number() OVER (PARTITION BY record_id ORDER BY file_index, source_row)
-        END AS copy_number
+        row_number() OVER (PARTITION BY record_key ORDER BY file_index, source_row) AS copy_number
     FROM signins
 )
 
@@ -40,6 +37,7 @@ SELECT
     bounds.now AS reference_time,
     CASE
         WHEN copy_number > 1 THEN 'duplicate'
+        WHEN source_table IN ('ServicePrincipalSignInLogs', 'ManagedIdentitySignInLogs') THEN 'not_user_sign_in'
         WHEN result_code <> 0 THEN 'failed'
         WHEN event_time < bounds.since OR event_time > bounds.until THEN 'out_of_range'
         ELSE 'in_scope'

@@ -13,10 +13,7 @@ numbered AS (
     SELECT
         signins.*,
         -- Overlapping exports repeat a sign-in; the first copy by file and row is kept.
-        CASE
-            WHEN record_id IS NULL THEN 1
-            ELSE row_number() OVER (PARTITION BY record_id ORDER BY file_index, source_row)
-        END AS copy_number
+        row_number() OVER (PARTITION BY record_key ORDER BY file_index, source_row) AS copy_number
     FROM signins
 )
 
@@ -25,6 +22,7 @@ SELECT
     reference.now AS reference_time,
     CASE
         WHEN copy_number > 1 THEN 'duplicate'
+        WHEN source_table IN ('ServicePrincipalSignInLogs', 'ManagedIdentitySignInLogs') THEN 'not_user_sign_in'
         -- The rule reads SigninLogs only, the table of interactive sign-ins.
         WHEN source_table = 'AADNonInteractiveUserSignInLogs'
             OR (source_table IS NULL AND is_interactive = false) THEN 'outside_rule_table'

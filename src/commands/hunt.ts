@@ -57,6 +57,7 @@ async function countSingleFactorWithoutDetails(db: Database, mode: HuntOptions['
 }
 
 async function prepareDatabase(db: Database): Promise<void> {
+  await db.runFile('macros/time.sql');
   await db.runFile('macros/parse.sql');
   await db.runFile('macros/kql.sql');
   await db.runFile('schema/signins.sql');

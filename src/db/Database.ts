@@ -122,6 +122,8 @@ export function stringListParam(values: readonly string[]): { value: DuckDBValue
 export interface ColumnInfo {
   name: string;
   type: string;
+  /** JSON path of the field within a record, for JSON inputs. */
+  path?: string;
 }
 
 /** Reads one SQL file from the `sql/` folder that ships with the tool. */

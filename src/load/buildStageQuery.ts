@@ -3,6 +3,7 @@ import { stringListParam } from '../db/Database.js';
 import { quoteIdentifier } from '../db/quoteIdentifier.js';
 import type { Container } from '../sniff/sniffFile.js';
 import { STAGE_COLUMNS } from '../shapes/stageColumns.js';
+import type { JsonSource } from './jsonSource.js';
 import type { StageColumnSources } from './resolveStageColumns.js';
 
 export interface StageQuery {
@@ -16,11 +17,17 @@ export interface StageQuery {
  * `source_row` (1-based record number) and `malformed` (a JSON record that did not parse).
  * Column names from the file appear only as quoted identifiers, and JSON key paths and the
  * file path are bound parameters, so no file name or content can change the statement.
+ * (JSON paths are bound as one `VARCHAR[]` list.)
  */
-export function buildStageQuery(readPath: string, container: Container, sources: StageColumnSources): StageQuery {
+export function buildStageQuery(
+  readPath: string,
+  container: Container,
+  json: JsonSource | undefined,
+  sources: StageColumnSources,
+): StageQuery {
   switch (container.kind) {
     case 'json':
-      return buildJsonStage(readPath, container.layout, sources);
+      return buildJsonStage(json!, sources);
     case 'csv':
       return buildTableStage('read_csv($path, all_varchar = true, header = true) WITH ORDINALITY', 'ordinality', readPath, sources, csvText);
     case 'parquet':
@@ -28,30 +35,23 @@ export function buildStageQuery(readPath: string, container: Container, sources:
   }
 }
 
-function buildJsonStage(readPath: string, layout: string, sources: StageColumnSources): StageQuery {
-  // One json_extract_string call with every path parses each record once. DuckDB's JSON
-  // paths cannot quote a key that holds `"` or `\`, so such keys are left unmapped.
+function buildJsonStage(source: JsonSource, sources: StageColumnSources): StageQuery {
+  // One json_extract_string call with every path parses each record once.
   const paths: string[] = [];
   const selectList = STAGE_COLUMNS.map((stageColumn) => {
-    const addressable = (sources.get(stageColumn) ?? []).filter((column) => !/["\\]/.test(column.name));
-    const expressions = addressable.map((column) => {
-      paths.push(`$."${column.name}"`);
+    const expressions = (sources.get(stageColumn) ?? []).map((column) => {
+      paths.push(column.path ?? `$."${column.name}"`);
       return `fields[${paths.length}]`;
     });
     return `${firstNonEmpty(expressions)} AS ${stageColumn}`;
   });
   const keyPaths = stringListParam(paths);
 
-  const sql = `SELECT ordinality AS source_row, json IS NULL AS malformed, ${selectList.join(', ')}
-    FROM (
-      SELECT json, ordinality, json_extract_string(json, $paths) AS fields
-      FROM read_json_objects($path, format := $layout, ignore_errors := $ignore_errors) WITH ORDINALITY
-    )`;
+  const sql = `SELECT source_row, json IS NULL AS malformed, ${selectList.join(', ')}
+    FROM (SELECT json, source_row, json_extract_string(json, $paths) AS fields FROM (${source.sql}))`;
   return {
     sql,
-    // A malformed line in NDJSON rejects that line; in an array it ends the file, and DuckDB's
-    // error then says where, so errors are ignored only for one-record-per-line files.
-    params: { path: readPath, layout, paths: keyPaths.value, ignore_errors: layout === 'newline_delimited' },
+    params: { ...source.params, paths: keyPaths.value },
     types: { paths: keyPaths.type },
   };
 }

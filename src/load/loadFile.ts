@@ -7,6 +7,7 @@ import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
 import type { WorkFolder } from '../sniff/makeWorkCopy.js';
 import { sniffFile, type Container, type Encoding } from '../sniff/sniffFile.js';
 import { buildStageQuery } from './buildStageQuery.js';
+import { jsonSource } from './jsonSource.js';
 import { readColumns } from './readColumns.js';
 import { resolveStageColumns } from './resolveStageColumns.js';
 
@@ -30,7 +31,26 @@ export async function loadFile(db: Database, file: InputFile, index: number, wor
   const { container, encoding } = await sniffFile(file.path);
   const readPath = encoding !== 'binary' && needsWorkCopy(container, encoding) ? await work.copyAsUtf8(file.path, encoding) : file.path;
 
-  const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container));
+  try {
+    return await loadRecords(db, file, index, readPath, container, encoding);
+  } catch (error) {
+    // Two arrays written back to back (`][`, two Graph pages saved in one second) are not one
+    // JSON array; read such a file as a sequence of documents instead.
+    if (container.kind !== 'json' || container.layout !== 'array' || !isUnexpectedCharacter(error)) throw error;
+    return loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, encoding);
+  }
+}
+
+async function loadRecords(
+  db: Database,
+  file: InputFile,
+  index: number,
+  readPath: string,
+  container: Container,
+  encoding: Encoding,
+): Promise<LoadedFile> {
+  const json = container.kind === 'json' ? await jsonSource(readPath, container.layout, file.size) : undefined;
+  const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container, json));
   const shape = detectShape(file.path, columns);
   const sources = resolveStageColumns(shape, columns);
   if (!TIME_STAGE_COLUMNS.some((column) => sources.has(column))) {
@@ -41,11 +61,18 @@ export async function loadFile(db: Database, file: InputFile, index: number, wor
     );
   }
 
-  const stage = buildStageQuery(readPath, container, sources);
+  const stage = buildStageQuery(readPath, container, json, sources);
   const normalize = await readSqlFile(shape.normalizeSql);
   // The normalisation query reads `stage`, a CTE visible inside the subquery.
   const insert = `INSERT INTO loaded_rows BY NAME WITH stage AS (${stage.sql}) SELECT * FROM (${normalize})`;
-  const params = { ...stage.params, file_index: index, source_file: file.path, shape: shape.id };
+  const params = {
+    ...stage.params,
+    file_index: index,
+    source_file: file.path,
+    shape: shape.id,
+    date_order: 'mdy',
+    interactive_hint: '',
+  };
   await withFileContext(file.path, readPath, container, () => db.run(insert, params, stage.types));
 
   const counts = await db.readRows(
@@ -62,6 +89,10 @@ export async function loadFile(db: Database, file: InputFile, index: number, wor
     rowsRead: Number(counts[0]?.rows_read ?? 0),
     rowsRejected: Number(counts[0]?.rows_rejected ?? 0),
   };
+}
+
+function isUnexpectedCharacter(error: unknown): boolean {
+  return error instanceof InputError && /unexpected character/i.test(String((error.cause as Error | undefined)?.message));
 }
 
 function needsWorkCopy(container: Container, encoding: Encoding): boolean {

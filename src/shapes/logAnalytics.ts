@@ -8,7 +8,7 @@ import type { ExportShape } from './ExportShape.js';
 export const logAnalyticsShape: ExportShape = {
   id: 'log-analytics',
   title: 'Log Analytics SigninLogs / AADNonInteractiveUserSignInLogs',
-  normalizeSql: 'normalize/log-analytics.sql',
+  normalizeSql: 'normalize/sign-ins.sql',
   aliases: {
     ingest_time: ['TimeGenerated'],
     created_time: ['CreatedDateTime'],

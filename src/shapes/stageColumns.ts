@@ -33,6 +33,12 @@ export const STAGE_COLUMNS = [
   'client_app_used',
   'table_name',
   'category',
+  'event_types',
+  'status_text',
+  'location_text',
+  'additional_details',
+  'device_os_text',
+  'device_browser_text',
 ] as const;
 
 export type StageColumn = (typeof STAGE_COLUMNS)[number];

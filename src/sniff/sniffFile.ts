@@ -72,19 +72,26 @@ function detectTextContainer(text: string): Container {
     // A one-line first record means one record per line, even when that record is malformed:
     // pretty-printed JSON puts the opening brace alone on the first line.
     const firstLine = (trimmed.split(/\r?\n/, 1)[0] ?? '').trimEnd();
-    const oneRecordPerLine = isJsonObject(firstLine) || (firstLine.length > 1 && firstLine.endsWith('}'));
+    const first = parseJsonObject(firstLine);
+    const oneRecordPerLine = first !== undefined ? !isEnvelope(first) : firstLine.length > 1 && firstLine.endsWith('}');
     return { kind: 'json', layout: oneRecordPerLine ? 'newline_delimited' : 'unstructured' };
   }
   return { kind: 'csv' };
 }
 
-function isJsonObject(line: string): boolean {
+function parseJsonObject(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isObject ? (value as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** A Graph page, Azure Monitor batch or Log Analytics REST response: records wrapped in one object. */
+function isEnvelope(document: Record<string, unknown>): boolean {
+  return Array.isArray(document.value) || Array.isArray(document.records) || Array.isArray(document.tables);
 }
 
 async function readHead(filePath: string): Promise<Buffer> {
