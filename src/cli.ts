@@ -34,6 +34,7 @@ interface RawOptions {
   format: OutputFormat;
   out: string[];
   skipUnreadable?: boolean;
+  dateOrder?: 'mdy' | 'dmy';
   quiet?: boolean;
   threads?: string;
   memoryLimit?: string;
@@ -54,6 +55,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'findings on stdout as').choices(OUTPUT_FORMATS).default('table'))
     .option('--out <file>', 'also write the findings to FILE; .arrow writes an Arrow IPC file (repeatable)', collect, [])
     .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
+    .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
     .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
     .option('--memory-limit <size>', "DuckDB memory limit, such as 4GB (default: DuckDB's, 80% of RAM)")
     .option('-q, --quiet', 'print only findings and errors')
@@ -105,6 +107,7 @@ function toHuntOptions(paths: string[], raw: RawOptions): HuntOptions {
     format: raw.format,
     outFiles: raw.out,
     skipUnreadable: raw.skipUnreadable === true,
+    dateOrder: raw.dateOrder,
     quiet: raw.quiet === true,
     threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
     memoryLimit: raw.memoryLimit,

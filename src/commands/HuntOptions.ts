@@ -1,4 +1,5 @@
 import type { Mode } from '../detect/Mode.js';
+import type { DateOrder } from '../load/decideDateOrder.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -16,6 +17,7 @@ export interface HuntOptions {
   /** Files to write findings to, by extension; only `.arrow` so far. */
   outFiles: string[];
   skipUnreadable: boolean;
+  dateOrder?: DateOrder;
   quiet: boolean;
   threads?: number;
   memoryLimit?: string;

@@ -7,6 +7,7 @@ import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
 import type { WorkFolder } from '../sniff/makeWorkCopy.js';
 import { sniffFile, type Container, type Encoding } from '../sniff/sniffFile.js';
 import { buildStageQuery } from './buildStageQuery.js';
+import { decideDateOrder, type DateOrder } from './decideDateOrder.js';
 import { jsonSource } from './jsonSource.js';
 import { readColumns } from './readColumns.js';
 import { resolveStageColumns } from './resolveStageColumns.js';
@@ -20,6 +21,8 @@ export interface LoadedFile {
   encoding: Encoding;
   rowsRead: number;
   rowsRejected: number;
+  /** Day/month order used for slash dates in this file. */
+  dateOrder: DateOrder;
 }
 
 /**
@@ -27,17 +30,29 @@ export interface LoadedFile {
  * work copy when DuckDB cannot read it as it is, detect its layout from its columns, and
  * insert every record, typed by the layout's normalisation SQL.
  */
-export async function loadFile(db: Database, file: InputFile, index: number, work: WorkFolder): Promise<LoadedFile> {
+export interface LoadOptions {
+  skipUnreadable: boolean;
+  /** Day/month order for slash dates that no value settles (--date-order). */
+  dateOrder?: DateOrder;
+}
+
+export async function loadFile(
+  db: Database,
+  file: InputFile,
+  index: number,
+  work: WorkFolder,
+  options: LoadOptions,
+): Promise<LoadedFile> {
   const { container, encoding } = await sniffFile(file.path);
   const readPath = encoding !== 'binary' && needsWorkCopy(container, encoding) ? await work.copyAsUtf8(file.path, encoding) : file.path;
 
   try {
-    return await loadRecords(db, file, index, readPath, container, encoding);
+    return await loadRecords(db, file, index, readPath, container, encoding, options);
   } catch (error) {
     // Two arrays written back to back (`][`, two Graph pages saved in one second) are not one
     // JSON array; read such a file as a sequence of documents instead.
     if (container.kind !== 'json' || container.layout !== 'array' || !isUnexpectedCharacter(error)) throw error;
-    return loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, encoding);
+    return loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, encoding, options);
   }
 }
 
@@ -48,6 +63,7 @@ async function loadRecords(
   readPath: string,
   container: Container,
   encoding: Encoding,
+  options: LoadOptions,
 ): Promise<LoadedFile> {
   const json = container.kind === 'json' ? await jsonSource(readPath, container.layout, file.size) : undefined;
   const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container, json));
@@ -62,6 +78,9 @@ async function loadRecords(
   }
 
   const stage = buildStageQuery(readPath, container, json, sources);
+  const dateOrder = await withFileContext(file.path, readPath, container, () =>
+    decideDateOrder(db, file.path, stage, options.dateOrder),
+  );
   const normalize = await readSqlFile(shape.normalizeSql);
   // The normalisation query reads `stage`, a CTE visible inside the subquery.
   const insert = `INSERT INTO loaded_rows BY NAME WITH stage AS (${stage.sql}) SELECT * FROM (${normalize})`;
@@ -70,7 +89,7 @@ async function loadRecords(
     file_index: index,
     source_file: file.path,
     shape: shape.id,
-    date_order: 'mdy',
+    date_order: dateOrder,
     interactive_hint: '',
   };
   await withFileContext(file.path, readPath, container, () => db.run(insert, params, stage.types));
@@ -88,6 +107,7 @@ async function loadRecords(
     encoding,
     rowsRead: Number(counts[0]?.rows_read ?? 0),
     rowsRejected: Number(counts[0]?.rows_rejected ?? 0),
+    dateOrder,
   };
 }
 
@@ -111,9 +131,15 @@ async function withFileContext<T>(file: string, readPath: string, container: Con
   try {
     return await action();
   } catch (error) {
+    // Errors in the tool's own SQL are bugs, not bad input, and go up as internal errors.
+    if (error instanceof InputError || isStatementError(error)) throw error;
     const detail = (error instanceof Error ? error.message : String(error)).replaceAll(readPath, file);
     throw new InputError(file, describeReadError(container, detail), { cause: error });
   }
+}
+
+function isStatementError(error: unknown): boolean {
+  return error instanceof Error && /^(Parser|Binder|Catalog) Error|Failed to extract statements/.test(error.message);
 }
 
 function describeReadError(container: Container, detail: string): string {

@@ -3,7 +3,7 @@ import type { InputFile } from '../discover/discoverInputs.js';
 import { InputError } from '../errors.js';
 import type { Reporter } from '../report/Reporter.js';
 import { WorkFolder } from '../sniff/makeWorkCopy.js';
-import { loadFile, type LoadedFile } from './loadFile.js';
+import { loadFile, type LoadOptions, type LoadedFile } from './loadFile.js';
 
 export interface SkippedFile {
   path: string;
@@ -22,7 +22,7 @@ export interface LoadResult {
 export async function loadInputs(
   db: Database,
   inputs: readonly InputFile[],
-  options: { skipUnreadable: boolean },
+  options: LoadOptions,
   reporter: Reporter,
 ): Promise<LoadResult> {
   const work = new WorkFolder();
@@ -32,7 +32,7 @@ export async function loadInputs(
     for (const [index, input] of inputs.entries()) {
       reporter.progress(`Loading ${input.path} (${index + 1} of ${inputs.length})`);
       try {
-        files.push(await loadFile(db, input, index, work));
+        files.push(await loadFile(db, input, index, work, options));
       } catch (error) {
         if (!(error instanceof InputError) || !options.skipUnreadable) throw withSkipHint(error, inputs.length);
         skipped.push({ path: input.path, reason: error.message });

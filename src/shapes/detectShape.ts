@@ -1,11 +1,16 @@
 import type { ColumnInfo } from '../db/Database.js';
 import { InputError } from '../errors.js';
-import { logAnalyticsShape } from './logAnalytics.js';
+import { azureMonitorShape } from './azureMonitor.js';
 import type { ExportShape } from './ExportShape.js';
+import { graphShape } from './graph.js';
+import { logAnalyticsShape } from './logAnalytics.js';
 import { isLocalTimeColumn, normalizeColumnName } from './normalizeColumnName.js';
 
-/** Every layout the tool can read, tried in this order. */
-export const KNOWN_SHAPES: readonly ExportShape[] = [logAnalyticsShape];
+/**
+ * Every layout the tool can read, tried in this order. Azure Monitor records come first,
+ * because their envelope has a top-level `resultType` as Log Analytics rows do.
+ */
+export const KNOWN_SHAPES: readonly ExportShape[] = [azureMonitorShape, logAnalyticsShape, graphShape];
 
 /** Names the file's layout from its column names, or rejects the file with what it found. */
 export function detectShape(file: string, columns: readonly ColumnInfo[]): ExportShape {
@@ -27,7 +32,7 @@ export function detectShape(file: string, columns: readonly ColumnInfo[]): Expor
   throw new InputError(
     file,
     `unknown export layout. Found columns: ${shown || '(none)'}${more}. ` +
-      `Known layouts: ${KNOWN_SHAPES.map((known) => known.title).join('; ')}, ` +
-      'which need a UserPrincipalName or UserId column and a ResultType column.',
+      `Known layouts: ${KNOWN_SHAPES.map((known) => known.title).join('; ')}. ` +
+      'Each needs a user column (UserPrincipalName or UserId, in any casing) and a time column.',
   );
 }
