@@ -19,12 +19,12 @@ CREATE OR REPLACE MACRO hc_time_from_parts(parts, date_order) AS (
         printf(
             '%s-%02d-%02dT%02d:%s:%s.%s%s',
             parts.year,
-            (CASE WHEN date_order = 'dmy' OR parts.separator = '.' THEN parts.second ELSE parts.first END)::INTEGER,
-            (CASE WHEN date_order = 'dmy' OR parts.separator = '.' THEN parts.first ELSE parts.second END)::INTEGER,
+            try_cast(CASE WHEN date_order = 'dmy' OR parts.separator = '.' THEN parts.second ELSE parts.first END AS INTEGER),
+            try_cast(CASE WHEN date_order = 'dmy' OR parts.separator = '.' THEN parts.first ELSE parts.second END AS INTEGER),
             CASE
-                WHEN parts.meridiem = '' THEN parts.hour::INTEGER
-                WHEN parts.hour::INTEGER NOT BETWEEN 1 AND 12 THEN 99
-                ELSE parts.hour::INTEGER % 12 + CASE WHEN upper(parts.meridiem) = 'PM' THEN 12 ELSE 0 END
+                WHEN parts.meridiem = '' THEN try_cast(parts.hour AS INTEGER)
+                WHEN try_cast(parts.hour AS INTEGER) NOT BETWEEN 1 AND 12 THEN 99
+                ELSE try_cast(parts.hour AS INTEGER) % 12 + CASE WHEN upper(parts.meridiem) = 'PM' THEN 12 ELSE 0 END
             END,
             parts.minute,
             CASE WHEN parts.seconds = '' THEN '00' ELSE parts.seconds END,
