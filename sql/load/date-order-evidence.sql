@@ -16,8 +16,16 @@ SELECT
     count(*) FILTER (
         WHERE part.separator = '/' AND try_cast(part.second AS INTEGER) > 12 AND try_cast(part.first AS INTEGER) <= 12
     ) AS month_first,
-    count(*) FILTER (WHERE part.separator = '/' AND part.meridiem = '') AS without_am_pm,
-    min(value) FILTER (WHERE part.separator = '/') AS example,
+    count(*) FILTER (
+        WHERE part.separator = '/' AND try_cast(part.first AS INTEGER) <= 12 AND try_cast(part.second AS INTEGER) <= 12
+    ) AS ambiguous,
+    count(*) FILTER (
+        WHERE part.separator = '/' AND try_cast(part.first AS INTEGER) <= 12 AND try_cast(part.second AS INTEGER) <= 12
+            AND part.meridiem = ''
+    ) AS ambiguous_without_am_pm,
+    min(value) FILTER (
+        WHERE part.separator = '/' AND try_cast(part.first AS INTEGER) <= 12 AND try_cast(part.second AS INTEGER) <= 12
+    ) AS example,
     min(value) FILTER (
         WHERE part.separator = '/' AND (try_cast(part.first AS INTEGER) > 12 OR try_cast(part.second AS INTEGER) > 12)
     ) AS settling_example

@@ -11,7 +11,8 @@ interface Evidence {
   slashDates: number;
   dayFirst: number;
   monthFirst: number;
-  withoutAmPm: number;
+  ambiguous: number;
+  ambiguousWithoutAmPm: number;
   example: string;
   settlingExample: string;
 }
@@ -50,7 +51,7 @@ export async function decideDateOrder(
   }
   if (found !== undefined) return found;
   if (requested !== undefined) return requested;
-  if (evidence.withoutAmPm === 0) return 'mdy';
+  if (evidence.ambiguous === 0 || evidence.ambiguousWithoutAmPm === 0) return 'mdy';
 
   throw new InputError(
     file,
@@ -65,7 +66,8 @@ async function readEvidence(db: Database, sql: string, stage: { params: SqlParam
     slashDates: Number(row?.slash_dates ?? 0),
     dayFirst: Number(row?.day_first ?? 0),
     monthFirst: Number(row?.month_first ?? 0),
-    withoutAmPm: Number(row?.without_am_pm ?? 0),
+    ambiguous: Number(row?.ambiguous ?? 0),
+    ambiguousWithoutAmPm: Number(row?.ambiguous_without_am_pm ?? 0),
     example: String(row?.example ?? ''),
     settlingExample: String(row?.settling_example ?? ''),
   };
