@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
 
-import { parseDuration, parseInstant, parseMinutes, parsePositiveInteger } from './cli/parseValues.js';
+import { parseDuration, parseInstant, parseMemoryLimit, parseMinutes, parsePositiveInteger } from './cli/parseValues.js';
 import { OUTPUT_FORMATS, type HuntOptions, type OutputFormat } from './commands/HuntOptions.js';
 import { ExitCode, UsageError } from './errors.js';
 import { Reporter } from './report/Reporter.js';
@@ -30,7 +30,7 @@ interface RawOptions {
   since?: string;
   until?: string;
   lookback?: string;
-  window: string;
+  window?: string;
   format: OutputFormat;
   out: string[];
   skipUnreadable?: boolean;
@@ -51,17 +51,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d (--kql-compat default: 24h)')
     .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
     .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
-    .option('--window <minutes>', 'impossible travel: maximum minutes between sign-ins from two countries', '60')
-    .addOption(new Option('--format <format>', 'findings on stdout as').choices(OUTPUT_FORMATS).default('table'))
-    .option('--out <file>', 'also write the findings to FILE; .arrow writes an Arrow IPC file (repeatable)', collect, [])
+    .option('--window <minutes>', 'impossible travel: maximum minutes between sign-ins from two countries (default: 60)')
+    .addOption(new Option('--format <format>', 'format of the findings on stdout').choices(OUTPUT_FORMATS).default('table'))
+    .option('--out <file>', 'also write the findings to FILE, which must end in .arrow (Arrow IPC file); repeatable', collect, [])
     .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
     .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
     .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
-    .option('--memory-limit <size>', "DuckDB memory limit, such as 4GB (default: DuckDB's, 80% of RAM)")
+    .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
     .option('-q, --quiet', 'print only findings and errors')
     .version(toolVersion(), '-V, --version')
     .addHelpText('after', EXAMPLES)
-    .showHelpAfterError('(run hunt-cookies --help for usage)')
+    .showHelpAfterError('(run hunt-cookies --help for usage; put -- before file names that start with a dash)')
+    .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
     .exitOverride()
     .action(async (paths: string[], raw: RawOptions) => {
       const options = toHuntOptions(paths, raw);
@@ -81,6 +82,21 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
+/** Rejects an --out file before the hunt starts, so that a finished run never fails on its output. */
+function checkOutFiles(outFiles: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const outFile of outFiles) {
+    if (path.extname(outFile).toLowerCase() !== '.arrow') {
+      throw new UsageError(`--out ${outFile}: unsupported file type. Name the file *.arrow to write an Arrow IPC file.`);
+    }
+    if (seen.has(path.resolve(outFile))) throw new UsageError(`--out ${outFile}: named twice. Give each --out its own file.`);
+    seen.add(path.resolve(outFile));
+    if (existsSync(outFile)) {
+      throw new UsageError(`--out ${outFile}: already exists. Choose a new output file name; hunt-cookies never overwrites files.`);
+    }
+  }
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -90,10 +106,9 @@ function toHuntOptions(paths: string[], raw: RawOptions): HuntOptions {
   if (mode === 'kql-compat' && (raw.since !== undefined || raw.until !== undefined)) {
     throw new UsageError('--since and --until are not part of the Sentinel rule. With --kql-compat, set the window with --now and --lookback.');
   }
-  for (const outFile of raw.out) {
-    if (path.extname(outFile).toLowerCase() !== '.arrow') {
-      throw new UsageError(`--out ${outFile}: unsupported file type. Name the file *.arrow to write an Arrow IPC file.`);
-    }
+  checkOutFiles(raw.out);
+  if (raw.since !== undefined && raw.until !== undefined && Date.parse(raw.since) > Date.parse(raw.until)) {
+    throw new UsageError(`--since ${raw.since} is after --until ${raw.until}, so no sign-in could be in range. Swap the two times.`);
   }
 
   return {
@@ -103,13 +118,13 @@ function toHuntOptions(paths: string[], raw: RawOptions): HuntOptions {
     since: raw.since === undefined ? undefined : parseInstant('--since', raw.since),
     until: raw.until === undefined ? undefined : parseInstant('--until', raw.until),
     lookbackMicros: raw.lookback === undefined ? undefined : parseDuration('--lookback', raw.lookback),
-    windowMinutes: parseMinutes('--window', raw.window),
+    windowMinutes: raw.window === undefined ? 60 : parseMinutes('--window', raw.window),
     format: raw.format,
     outFiles: raw.out,
     skipUnreadable: raw.skipUnreadable === true,
     dateOrder: raw.dateOrder,
     quiet: raw.quiet === true,
     threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
-    memoryLimit: raw.memoryLimit,
+    memoryLimit: raw.memoryLimit === undefined ? undefined : parseMemoryLimit('--memory-limit', raw.memoryLimit),
   };
 }

@@ -1,5 +1,5 @@
 import { ExitCode, UserError } from './errors.js';
-import { sanitizeForTerminal } from './render/sanitizeForTerminal.js';
+import { sanitizeCell } from './render/sanitizeForTerminal.js';
 
 /**
  * Entry point of the `hunt-cookies` binary. Every error ends here: user errors print their
@@ -7,6 +7,7 @@ import { sanitizeForTerminal } from './render/sanitizeForTerminal.js';
  * stack trace unless HUNT_COOKIES_DEBUG is set.
  */
 export async function main(argv: readonly string[]): Promise<void> {
+  process.stdout.on('error', handleStdoutError);
   try {
     const { runCli } = await import('./cli.js');
     process.exitCode = await runCli(argv);
@@ -15,15 +16,27 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+/**
+ * Ends the run when stdout fails. A reader that closed the pipe (`| head`) wants no more
+ * output, so EPIPE exits quietly; any other failure (a full disk) is reported with exit 2.
+ */
+function handleStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') {
+    process.stderr.write(`hunt-cookies: error: cannot write the findings to stdout (${error.code ?? error.message}).\n`);
+    process.exit(ExitCode.usageOrInput);
+  }
+  process.exit(process.exitCode ?? ExitCode.noFindings);
+}
+
 function reportError(error: unknown): number {
   if (error instanceof UserError) {
-    process.stderr.write(`hunt-cookies: error: ${sanitizeForTerminal(error.message)}\n`);
+    process.stderr.write(`hunt-cookies: error: ${sanitizeCell(error.message)}\n`);
     return error.exitCode;
   }
 
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(
-    `hunt-cookies: internal error: ${sanitizeForTerminal(message)}\n` +
+    `hunt-cookies: internal error: ${sanitizeCell(message)}\n` +
       `This is a bug in hunt-cookies (Node.js ${process.version}, ${process.platform}-${process.arch}). ` +
       'Please report it with the command line you ran; set HUNT_COOKIES_DEBUG=1 to print the stack trace.\n',
   );

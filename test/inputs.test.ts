@@ -100,6 +100,7 @@ describe('bad input', () => {
         signIn('bo@example.test', '2024-03-01T10:00:00Z', 'US', { UserPrincipalName: '', UserId: null }),
         signIn('bo@example.test', '2024-03-01T10:00:00Z', 'US', { ResultType: 'abc' }),
         signIn('bo@example.test', '2024-03-01T10:00:00Z', 'US', { TimeGenerated: null, CreatedDateTime: '' }),
+        signIn('bo@example.test', '2024-03-01T10:00:00Z', 'US'),
       ]),
     ]);
     expect(json.accounting.rejectedRows.map((row) => [row.row, row.reason])).toEqual([
@@ -108,7 +109,25 @@ describe('bad input', () => {
       [3, 'invalid ResultType value "abc"'],
       [4, 'no CreatedDateTime or TimeGenerated value'],
     ]);
-    expect(json.totals).toMatchObject({ rowsRead: 4, rejected: 4, inScope: 0 });
+    expect(json.totals).toMatchObject({ rowsRead: 5, rejected: 4, inScope: 1 });
+  });
+
+  it('no usable row is exit 2', async () => {
+    const file = await writeNdjson(await makeTempFolder(), 'unusable.ndjson', [
+      signIn('bo@example.test', '2024-03-01T10:00:00Z', 'US', { CreatedDateTime: 'yesterday' }),
+    ]);
+    const result = await runCli([file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('invalid CreatedDateTime value "yesterday"');
+    expect(result.stderr).toContain('no usable sign-in in 1 rows read');
+  });
+
+  it('empty JSON array says no records', async () => {
+    const folder = await makeTempFolder();
+    await writeFile(path.join(folder, 'none.json'), '[]');
+    const result = await runCli([path.join(folder, 'none.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('none.json: the file holds no records.');
   });
 
   const failures: [string, string, string | Buffer, string][] = [
@@ -161,6 +180,10 @@ describe('usage errors', () => {
     ['bad --format', ['--format', 'xml', 'x'], "argument 'xml' is invalid"],
     ['--since with --kql-compat', ['--kql-compat', '--since', '2024-01-01', 'x'], '--since and --until are not part of the Sentinel rule'],
     ['bad --out extension', ['--out', 'findings.xlsx', 'x'], '--out findings.xlsx: unsupported file type'],
+    ['--out named twice', ['--out', 'a.arrow', '--out', './a.arrow', 'x'], '--out ./a.arrow: named twice'],
+    ['--since after --until', ['--since', '2024-01-02', '--until', '2024-01-01', 'x'], 'is after --until'],
+    ['bad --memory-limit', ['--memory-limit', 'lots', 'x'], '--memory-limit: invalid memory size "lots"'],
+    ['tiny --memory-limit', ['--memory-limit', '1MB', 'x'], '--memory-limit: invalid memory size "1MB"'],
   ];
 
   for (const [label, args, message] of cases) {

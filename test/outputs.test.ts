@@ -94,5 +94,25 @@ describe('Arrow output', () => {
     const second = await runCli(['--out', outFile, input]);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('findings.arrow: already exists');
+    expect(second.stdout).toBe('');
+  });
+});
+
+describe('closed stdout', () => {
+  it('exits quietly when the reader stops', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI } = await import('./helpers/runCli.js');
+    // 3,000 sign-ins alternating between two countries give about 3,000 findings, more than a pipe buffer holds.
+    const records = Array.from({ length: 3000 }, (_, index) =>
+      signIn('pat@example.test', new Date(Date.UTC(2024, 2, 1, 10) + index * 1000).toISOString(), index % 2 ? 'US' : 'CA'),
+    );
+    const input = await writeNdjson(await makeTempFolder(), 'many.ndjson', records);
+    const child = spawn(process.execPath, [CLI, '--format', 'ndjson', input]);
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('internal error');
+    expect([0, 1]).toContain(code);
   });
 });

@@ -2,7 +2,9 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { REAL_SAMPLES, runCli, runCliJson } from './helpers/runCli.js';
+import { realSamplesFolder, runCli, runCliJson } from './helpers/runCli.js';
+
+const REAL_SAMPLES = realSamplesFolder();
 
 const clean = path.join(REAL_SAMPLES, 'SigninLogs_clean.json');
 const adele = path.join(REAL_SAMPLES, 'sign-in_adelete.csv');

@@ -2,7 +2,8 @@
 -- `loaded_rows`. Every layout maps its own column names onto the stage columns (see
 -- src/shapes/), so this one query serves them all.
 -- Parameters: $file_index, $source_file, $shape, $date_order ('mdy' or 'dmy'), and
--- $interactive_hint ('true', 'false' or '', from the file name of Entra admin center downloads).
+-- $interactive_hint ('true', 'false' or '', from the file name of Entra admin center downloads),
+-- $header_says_utc (true when the time column headers end in ` [UTC]`).
 WITH parsed AS (
     SELECT
         stage.*,
@@ -80,7 +81,8 @@ SELECT
         WHEN ingest_ts IS NOT NULL THEN 'TimeGenerated'
     END AS event_time_source,
     nullif(trim(event_time_text), '') AS event_time_text,
-    hc_time_is_zoneless(event_time_text) AS event_time_zoneless,
+    -- A Log Analytics CSV header such as `CreatedDateTime [UTC]` states the zone for its values.
+    hc_time_is_zoneless(event_time_text) AND NOT $header_says_utc AS event_time_zoneless,
     ingest_ts AS ingest_time,
     nullif(trim(user_principal_name), '') AS user_principal_name,
     nullif(trim(user_id), '') AS user_id,

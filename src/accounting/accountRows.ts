@@ -15,7 +15,12 @@ export interface FileAccount {
   failed: number;
   outOfRange: number;
   outsideRuleTable: number;
+  notUserSignIn: number;
   inScope: number;
+  /** Usable rows whose time had no zone and was taken as UTC (not a disposition). */
+  zonelessTimes: number;
+  /** Day/month order used for slash dates. */
+  dateOrder: string;
 }
 
 export interface RejectedRow {
@@ -44,6 +49,9 @@ export async function accountRows(
   const dispositions = await db.readRows(
     'SELECT file_index, disposition, count(*) AS n FROM scoped_rows GROUP BY ALL',
   );
+  const zoneless = await db.readRows(
+    'SELECT file_index, count(*) AS n FROM scoped_rows WHERE event_time_zoneless GROUP BY ALL',
+  );
   const count = (index: number, disposition: string): number =>
     Number(dispositions.find((row) => row.file_index === index && row.disposition === disposition)?.n ?? 0);
 
@@ -59,7 +67,10 @@ export async function accountRows(
     failed: count(file.index, 'failed'),
     outOfRange: count(file.index, 'out_of_range'),
     outsideRuleTable: count(file.index, 'outside_rule_table'),
+    notUserSignIn: count(file.index, 'not_user_sign_in'),
     inScope: count(file.index, 'in_scope'),
+    zonelessTimes: Number(zoneless.find((row) => row.file_index === file.index)?.n ?? 0),
+    dateOrder: file.dateOrder,
   }));
 
   const rejected = await db.readRows(

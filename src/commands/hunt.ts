@@ -4,12 +4,12 @@ import { discoverInputs } from '../discover/discoverInputs.js';
 import { listDetections } from '../detect/listDetections.js';
 import { runDetections } from '../detect/runDetections.js';
 import { scopeRows } from '../detect/scopeRows.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UserError } from '../errors.js';
 import { readFindings } from '../findings/readFindings.js';
 import { loadInputs } from '../load/loadInputs.js';
 import type { Reporter } from '../report/Reporter.js';
 import { printAccounting } from '../report/printAccounting.js';
-import { buildSummary } from './buildSummary.js';
+import { buildSummary, type RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
 import { writeOutputs } from './writeOutputs.js';
 
@@ -41,12 +41,38 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
 
     reporter.stop();
     printAccounting(reporter, summary);
+    reportScope(reporter, options, summary);
     await writeOutputs(options, summary, findings, reporter);
     return findings.count > 0 ? ExitCode.findings : ExitCode.noFindings;
   } finally {
     reporter.stop();
     db.close();
   }
+}
+
+/**
+ * States what the hunt covered, and stops the run when no input row was usable: a clean
+ * exit code for a hunt that read nothing would tell a script the tenant is clean.
+ */
+function reportScope(reporter: Reporter, options: HuntOptions, summary: RunSummary): void {
+  const { totals } = summary;
+  const usable = totals.rowsRead - totals.rejected;
+  if (usable === 0) {
+    throw new UserError(
+      `no usable sign-in in ${totals.rowsRead} rows read; every row was rejected or no file held records. ` +
+        'The messages above give the reasons.',
+    );
+  }
+  if (totals.rejected > 0) {
+    reporter.warn(`${totals.rejected} of ${totals.rowsRead} rows were rejected, so the findings cover only the rest.`);
+  }
+  if (options.mode === 'kql-compat') {
+    const lookback = summary.parameters.lookbackMinutes ?? 24 * 60;
+    reporter.info(`Rule window: TimeGenerated after ${summary.referenceTime?.toISOString() ?? '?'} minus ${lookback} minutes.`);
+  } else if (options.now !== undefined && options.lookbackMicros === undefined) {
+    reporter.warn('--now has no effect without --lookback in the default mode, which hunts the whole input.');
+  }
+  if (totals.inScope === 0) reporter.warn('no sign-in was in scope, so nothing was hunted.');
 }
 
 /** Counts the default mode's unverifiable single-factor sign-ins; `--kql-compat` has no such count. */

@@ -23,7 +23,7 @@ export async function writeOutputs(options: HuntOptions, summary: RunSummary, fi
       const width = process.stdout.columns ?? (Number(process.env.COLUMNS) || DEFAULT_WIDTH);
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       await writeText(process.stdout, await renderTable(findings, options.mode, width, color));
-      await writeText(process.stdout, `${line}\n`);
+      if (!options.quiet) await writeText(process.stdout, `${line}\n`);
       break;
     }
     case 'json':

@@ -1,7 +1,7 @@
 import type { Database } from '../db/Database.js';
 import { readSqlFile } from '../db/Database.js';
 import type { InputFile } from '../discover/discoverInputs.js';
-import { InputError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { detectShape } from '../shapes/detectShape.js';
 import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
 import type { WorkFolder } from '../sniff/makeWorkCopy.js';
@@ -91,6 +91,7 @@ async function loadRecords(
     shape: shape.id,
     date_order: dateOrder,
     interactive_hint: '',
+    header_says_utc: TIME_STAGE_COLUMNS.some((column) => sources.get(column)?.some((source) => /\[UTC\]\s*$/i.test(source.name))),
   };
   await withFileContext(file.path, readPath, container, () => db.run(insert, params, stage.types));
 
@@ -133,6 +134,9 @@ async function withFileContext<T>(file: string, readPath: string, container: Con
   } catch (error) {
     // Errors in the tool's own SQL are bugs, not bad input, and go up as internal errors.
     if (error instanceof InputError || isStatementError(error)) throw error;
+    if (error instanceof Error && /^Out of Memory Error/.test(error.message)) {
+      throw new UserError(`DuckDB ran out of memory while reading ${file}. Raise --memory-limit or leave it unset.`, { cause: error });
+    }
     const detail = (error instanceof Error ? error.message : String(error)).replaceAll(readPath, file);
     throw new InputError(file, describeReadError(container, detail), { cause: error });
   }
@@ -146,7 +150,7 @@ function describeReadError(container: Container, detail: string): string {
   const truncatedAt = /record\/value (\d+): unexpected end of data/i.exec(detail);
   if (truncatedAt) {
     return (
-      `the JSON ends before its last value closes, so the file looks truncated (DuckDB stopped at value ${truncatedAt[1]}). ` +
+      'the JSON ends before its last value closes, so the file looks truncated. ' +
       'Export it again, or repair its end in a copy and run on the copy.'
     );
   }

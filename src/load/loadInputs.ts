@@ -36,7 +36,6 @@ export async function loadInputs(
       } catch (error) {
         if (!(error instanceof InputError) || !options.skipUnreadable) throw withSkipHint(error, inputs.length);
         skipped.push({ path: input.path, reason: error.message });
-        reporter.warn(`Skipped ${error.message}`);
       }
     }
   } finally {

@@ -22,11 +22,11 @@ interface TableColumn {
 
 const COLUMNS: readonly TableColumn[] = [
   { title: 'Time (UTC)', minWidth: 19, cell: (row, mode) => shortTime(mode === 'kql-compat' ? row.TimeGenerated : row.EventTime) },
-  { title: 'Detection', minWidth: 17, cell: (row) => DETECTION_LABELS[String(row.DetectionType)] ?? formatValue(row.DetectionType ?? null) },
-  { title: 'User', minWidth: 20, cell: (row) => formatValue(row.UserPrincipalName ?? null) },
-  { title: 'IP address', minWidth: 15, cell: (row) => formatValue(row.IPAddress ?? null) },
+  { title: 'Detection', minWidth: 12, cell: (row) => DETECTION_LABELS[String(row.DetectionType)] ?? formatValue(row.DetectionType ?? null) },
+  { title: 'User', minWidth: 14, cell: (row) => formatValue(row.UserPrincipalName ?? null) },
+  { title: 'IP address', minWidth: 9, cell: (row) => formatValue(row.IPAddress ?? null) },
   { title: 'Country', minWidth: 7, cell: (row) => formatValue(row.Country ?? null) },
-  { title: 'Evidence', minWidth: 16, cell: describeEvidence },
+  { title: 'Evidence', minWidth: 10, cell: describeEvidence },
   { title: 'App', minWidth: 8, cell: (row) => formatValue(row.AppDisplayName ?? null) },
   { title: 'Source', minWidth: 12, cell: (row) => `${formatValue(row.SourceFile ?? null)}:${formatValue(row.SourceRow ?? null)}` },
 ];

@@ -6,16 +6,11 @@
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Replaces unsafe characters with a visible escape such as `\x1B` or `\u202E`. Newlines and
- * tabs are kept for multi-line status text; table cells use `sanitizeCell` instead.
+ * Replaces unsafe characters, newlines and tabs with a visible escape such as `\x1B`, `\x0A`
+ * or `\u202E`, so that a value stays on its line of a table or message.
  */
-export function sanitizeForTerminal(text: string): string {
-  return text.replace(UNSAFE, escapeCharacter);
-}
-
-/** Like `sanitizeForTerminal`, and also escapes newlines and tabs, which would break a table row. */
 export function sanitizeCell(text: string): string {
-  return sanitizeForTerminal(text).replace(/[\n\t]/g, escapeCharacter);
+  return text.replace(UNSAFE, escapeCharacter).replace(/[\n\t]/g, escapeCharacter);
 }
 
 function escapeCharacter(character: string): string {

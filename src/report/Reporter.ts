@@ -1,6 +1,6 @@
 import ora, { type Ora } from 'ora';
 
-import { sanitizeForTerminal } from '../render/sanitizeForTerminal.js';
+import { sanitizeCell } from '../render/sanitizeForTerminal.js';
 
 /**
  * Status output for people, always on stderr so that stdout carries only findings. On a
@@ -21,7 +21,7 @@ export class Reporter {
   /** Shows what the run is doing now; replaced by the next call. */
   progress(text: string): void {
     if (this.spinner === undefined) return;
-    this.spinner.text = sanitizeForTerminal(text);
+    this.spinner.text = sanitizeCell(text);
     if (!this.spinner.isSpinning) this.spinner.start();
   }
 
@@ -44,7 +44,7 @@ export class Reporter {
   private write(text: string): void {
     const spinning = this.spinner?.isSpinning === true;
     if (spinning) this.spinner!.clear();
-    this.stream.write(`${sanitizeForTerminal(text)}\n`);
+    this.stream.write(`${sanitizeCell(text)}\n`);
     if (spinning) this.spinner!.render();
   }
 }

@@ -15,9 +15,13 @@ export function printAccounting(reporter: Reporter, summary: RunSummary): void {
       file.outOfRange > 0 ? `${file.outOfRange} out of the time range` : '',
       file.outsideRuleTable > 0 ? `${file.outsideRuleTable} non-interactive (not in the rule's table)` : '',
       file.duplicates > 0 ? `${file.duplicates} duplicates` : '',
+      file.notUserSignIn > 0 ? `${file.notUserSignIn} service principal sign-ins skipped` : '',
       file.rejected > 0 ? `${file.rejected} rejected` : '',
     ].filter((part) => part !== '');
     reporter.info(`${file.path} [${file.shape}, ${file.container}, ${file.encoding}]: ${parts.join(', ')}`);
+    if (file.zonelessTimes > 0) {
+      reporter.info(`  ${file.zonelessTimes} time values had no zone and were read as UTC.`);
+    }
   }
 
   for (const skipped of accounting.skippedFiles) {

@@ -23,12 +23,16 @@ export function detectShape(file: string, columns: readonly ColumnInfo[]): Expor
     );
   }
 
-  const names = new Set(columns.map((column) => normalizeColumnName(column.name)));
-  const shape = KNOWN_SHAPES.find((candidate) => candidate.matches(names));
+  const normalized = new Set(columns.map((column) => normalizeColumnName(column.name)));
+  const shape = KNOWN_SHAPES.find((candidate) => candidate.matches(normalized));
   if (shape !== undefined) return shape;
 
-  const shown = columns.slice(0, 12).map((column) => column.name).join(', ');
-  const more = columns.length > 12 ? ` and ${columns.length - 12} more` : '';
+  if (columns.length === 0) {
+    throw new InputError(file, 'the file holds no records. Expected sign-in records with a user and a time column.');
+  }
+  const found = [...new Set(columns.map((column) => column.name))].sort((a, b) => a.localeCompare(b, 'en'));
+  const shown = found.slice(0, 12).join(', ');
+  const more = found.length > 12 ? ` and ${found.length - 12} more` : '';
   throw new InputError(
     file,
     `unknown export layout. Found columns: ${shown || '(none)'}${more}. ` +

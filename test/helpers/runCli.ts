@@ -5,20 +5,20 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../bin/hunt-cookies.js', import.meta.url));
 /**
- * Real public exports kept outside the repository; tests read them in place. The folder is
- * `../shared/real-samples` beside the clone, or HUNT_COOKIES_REAL_SAMPLES when set.
+ * Returns the folder of real public exports, which stay outside the repository and are read
+ * in place: HUNT_COOKIES_REAL_SAMPLES when set, else `../shared/real-samples` beside the
+ * clone, else `/work/shared/real-samples`.
  */
-export const REAL_SAMPLES = findRealSamples();
-
-function findRealSamples(): string {
-  const candidates = [
-    process.env.HUNT_COOKIES_REAL_SAMPLES,
-    fileURLToPath(new URL('../../../shared/real-samples/', import.meta.url)),
-    '/work/shared/real-samples/',
-  ];
-  const found = candidates.find((candidate) => candidate !== undefined && existsSync(candidate));
+export function realSamplesFolder(): string {
+  const fromEnvironment = process.env.HUNT_COOKIES_REAL_SAMPLES;
+  if (fromEnvironment !== undefined) {
+    if (!existsSync(fromEnvironment)) throw new Error(`HUNT_COOKIES_REAL_SAMPLES: folder not found: ${fromEnvironment}`);
+    return fromEnvironment;
+  }
+  const candidates = [fileURLToPath(new URL('../../../shared/real-samples/', import.meta.url)), '/work/shared/real-samples/'];
+  const found = candidates.find((candidate) => existsSync(candidate));
   if (found === undefined) {
-    throw new Error('Real sample exports not found: set HUNT_COOKIES_REAL_SAMPLES to the shared real-samples folder.');
+    throw new Error(`Real sample exports not found in ${candidates.join(' or ')}. Set HUNT_COOKIES_REAL_SAMPLES to their folder.`);
   }
   return found;
 }
