@@ -18,7 +18,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 
 /**
  * Ends the run when stdout fails. A reader that closed the pipe (`| head`) wants no more
- * output, so EPIPE exits quietly; any other failure (a full disk) is reported with exit 2.
+ * output, so EPIPE exits quietly. Any other failure, such as a full disk, exits with 2.
  */
 function handleStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE') {

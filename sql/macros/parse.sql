@@ -45,7 +45,7 @@ CREATE OR REPLACE MACRO hc_quote_value(raw) AS (
     '"' || CASE WHEN length(raw) > 80 THEN left(raw, 80) || '…' ELSE raw END || '"'
 );
 
--- True when Entra's text says a requirement (MFA or first factor) was met by a claim in an
+-- True when Entra's text states that a requirement (MFA or first factor) was met by a claim in an
 -- existing token, such as "MFA requirement satisfied by claim in the token".
 CREATE OR REPLACE MACRO hc_says_claim_satisfied(text) AS (
     coalesce(regexp_matches(lower(text), 'requirement satisfied by claim in the token'), false)

@@ -51,7 +51,8 @@ export function parsePositiveInteger(option: string, text: string): number {
 /** Checks a DuckDB memory size such as `512MB` or `4GB`; DuckDB needs some tens of megabytes to run at all. */
 export function parseMemoryLimit(option: string, text: string): string {
   const match = /^(\d+(?:\.\d+)?)\s*(MB|GB|TB|MiB|GiB|TiB)$/i.exec(text.trim());
-  const megabytes = match ? Number(match[1]) * (/^t/i.test(match[2]!) ? 1024 * 1024 : /^g/i.test(match[2]!) ? 1024 : 1) : 0;
+  const unitMegabytes: Record<string, number> = { m: 1, g: 1024, t: 1024 * 1024 };
+  const megabytes = match ? Number(match[1]) * unitMegabytes[match[2]![0]!.toLowerCase()]! : 0;
   if (!match || megabytes < 64) {
     throw new UsageError(`${option}: invalid memory size "${text}". Use a size of at least 64MB, such as 512MB or 4GB.`);
   }

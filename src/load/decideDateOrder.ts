@@ -20,8 +20,8 @@ interface Evidence {
 /**
  * Decides whether a file's slash dates (`05/01/2024`) put the month or the day first, from
  * its values: a part above 12 settles it. When no value settles it, `requested` (--date-order)
- * decides; without it, 12-hour times with AM/PM are read month first, as the Log Analytics UI
- * writes them in US English, and anything else is rejected as ambiguous.
+ * decides. Without that option, 12-hour times with AM/PM are read month first, as the Log
+ * Analytics UI writes them in US English. Anything else is rejected as ambiguous.
  */
 export async function decideDateOrder(
   db: Database,
@@ -41,7 +41,9 @@ export async function decideDateOrder(
         `${evidence.monthFirst} with one second), so no single order reads them all. Split the file by its source.`,
     );
   }
-  const found: DateOrder | undefined = evidence.dayFirst > 0 ? 'dmy' : evidence.monthFirst > 0 ? 'mdy' : undefined;
+  let found: DateOrder | undefined;
+  if (evidence.dayFirst > 0) found = 'dmy';
+  if (evidence.monthFirst > 0) found = 'mdy';
   if (found !== undefined && requested !== undefined && found !== requested) {
     throw new InputError(
       file,

@@ -9,7 +9,7 @@ const PAYLOAD_KEY = 'properties';
 
 export type JsonLayout = 'array' | 'newline_delimited' | 'unstructured';
 
-/** Where the records of a JSON file come from, as a SELECT with columns `json` and `source_row`. */
+/** Record source of a JSON file: a SELECT with columns `json` and `source_row`. */
 export interface JsonSource {
   layout: JsonLayout;
   sql: string;
@@ -18,12 +18,12 @@ export interface JsonSource {
 
 /**
  * Returns the SELECT that yields a JSON file's records. Arrays and NDJSON stream one record at
- * a time; whole documents (envelopes, concatenated arrays, pretty-printed objects) are read
+ * a time. Whole documents (envelopes, concatenated arrays, pretty-printed objects) are read
  * one document at a time, so a document may be as large as the file.
  */
 export async function jsonSource(readPath: string, layout: JsonLayout, fileSize: number): Promise<JsonSource> {
   if (layout === 'unstructured') {
-    // NOTE: DuckDB holds each document in memory, so a multi-gigabyte envelope needs as much RAM.
+    // NOTE: DuckDB keeps each document in memory, so a multi-gigabyte envelope needs as much RAM.
     const maxObjectSize = Math.max(16 * 1024 * 1024, fileSize + 1);
     return { layout, sql: await readSqlFile('read/json-documents.sql'), params: { path: readPath, max_object_size: maxObjectSize } };
   }

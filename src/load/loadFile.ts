@@ -50,7 +50,7 @@ export async function loadFile(
     return await loadRecords(db, file, index, readPath, container, encoding, options);
   } catch (error) {
     // Two arrays written back to back (`][`, two Graph pages saved in one second) are not one
-    // JSON array; read such a file as a sequence of documents instead.
+    // JSON array, so such a file is read again as a sequence of documents.
     if (container.kind !== 'json' || container.layout !== 'array' || !isUnexpectedCharacter(error)) throw error;
     return loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, encoding, options);
   }

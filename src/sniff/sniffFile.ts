@@ -10,7 +10,7 @@ export type Container =
   | { kind: 'csv' }
   | { kind: 'json'; layout: 'array' | 'newline_delimited' | 'unstructured' };
 
-/** How a text file is encoded, from its byte order mark. */
+/** Text encoding of a file, from its byte order mark. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 /** A file's encoding; Parquet files are `binary`. */
 export type Encoding = TextEncoding | 'binary';
@@ -89,7 +89,7 @@ function parseJsonObject(line: string): Record<string, unknown> | undefined {
   }
 }
 
-/** A Graph page, Azure Monitor batch or Log Analytics REST response: records wrapped in one object. */
+/** Returns true for a Graph page, Azure Monitor batch or Log Analytics REST response, which wrap records in one object. */
 function isEnvelope(document: Record<string, unknown>): boolean {
   return Array.isArray(document.value) || Array.isArray(document.records) || Array.isArray(document.tables);
 }
