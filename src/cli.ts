@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
 
-import { parseDuration, parseInstant, parseMemoryLimit, parseMinutes, parsePositiveInteger } from './cli/parseValues.js';
+import { parseByteSize, parseDuration, parseInstant, parseMemoryLimit, parseMinutes, parsePositiveInteger } from './cli/parseValues.js';
 import { OUTPUT_FORMATS, type HuntOptions, type OutputFormat } from './commands/HuntOptions.js';
 import { ExitCode, UsageError } from './errors.js';
 import { Reporter } from './report/Reporter.js';
@@ -35,6 +35,7 @@ interface RawOptions {
   out: string[];
   skipUnreadable?: boolean;
   dateOrder?: 'mdy' | 'dmy';
+  maxDecompressed?: string;
   quiet?: boolean;
   threads?: string;
   memoryLimit?: string;
@@ -55,6 +56,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'format of the findings on stdout').choices(OUTPUT_FORMATS).default('table'))
     .option('--out <file>', 'also write the findings to FILE, which must end in .arrow (Arrow IPC file); repeatable', collect, [])
     .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
+    .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
     .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
     .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
     .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
@@ -123,6 +125,7 @@ function toHuntOptions(paths: string[], raw: RawOptions): HuntOptions {
     outFiles: raw.out,
     skipUnreadable: raw.skipUnreadable === true,
     dateOrder: raw.dateOrder,
+    maxDecompressedBytes: parseByteSize('--max-decompressed', raw.maxDecompressed ?? '64GB'),
     quiet: raw.quiet === true,
     threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
     memoryLimit: raw.memoryLimit === undefined ? undefined : parseMemoryLimit('--memory-limit', raw.memoryLimit),

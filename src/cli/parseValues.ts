@@ -58,3 +58,15 @@ export function parseMemoryLimit(option: string, text: string): string {
   }
   return `${match[1]}${match[2]}`;
 }
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** Parses a size such as `500MB`, `64GB` or `2TiB` into bytes. */
+export function parseByteSize(option: string, text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(text.trim());
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) <= 0) {
+    throw new UsageError(`${option}: invalid size "${text}". Use a number and a unit, such as 500MB or 64GB.`);
+  }
+  return Math.floor(Number(match[1]) * unit);
+}

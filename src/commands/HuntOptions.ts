@@ -18,6 +18,8 @@ export interface HuntOptions {
   outFiles: string[];
   skipUnreadable: boolean;
   dateOrder?: DateOrder;
+  /** Largest size a gzip input may decompress to, in bytes. */
+  maxDecompressedBytes: number;
   quiet: boolean;
   threads?: number;
   memoryLimit?: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 
 /** File name endings read when a folder is searched; files named on the command line are always read. */
-const FOLDER_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv', '.parquet', '.log', '.txt'];
+const FOLDER_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv', '.parquet', '.log', '.txt', '.gz'];
 
 export interface InputFile {
   /** Path as the user wrote it, or joined from the folder they named; shown in findings. */

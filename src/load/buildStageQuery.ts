@@ -30,6 +30,8 @@ export function buildStageQuery(
       return buildJsonStage(json!, sources);
     case 'csv':
       return buildTableStage('read_csv($path, all_varchar = true, header = true) WITH ORDINALITY', 'ordinality', readPath, sources, csvText);
+    case 'gzip':
+      throw new Error('a gzip file must be decompressed before it is read');
     case 'parquet':
       return buildTableStage('read_parquet($path, file_row_number = true)', 'file_row_number + 1', readPath, sources, parquetText);
   }

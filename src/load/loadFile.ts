@@ -4,7 +4,7 @@ import type { InputFile } from '../discover/discoverInputs.js';
 import { InputError, UserError } from '../errors.js';
 import { detectShape } from '../shapes/detectShape.js';
 import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
-import type { WorkFolder } from '../sniff/makeWorkCopy.js';
+import { DecompressedSizeError, type WorkFolder } from '../sniff/makeWorkCopy.js';
 import { sniffFile, type Container, type Encoding } from '../sniff/sniffFile.js';
 import { buildStageQuery } from './buildStageQuery.js';
 import { decideDateOrder, type DateOrder } from './decideDateOrder.js';
@@ -18,7 +18,8 @@ export interface LoadedFile {
   size: number;
   shape: string;
   container: string;
-  encoding: Encoding;
+  /** Encoding, prefixed with `gzip, ` for a compressed file. */
+  encoding: string;
   rowsRead: number;
   rowsRejected: number;
   /** Day/month order used for slash dates in this file. */
@@ -34,6 +35,8 @@ export interface LoadOptions {
   skipUnreadable: boolean;
   /** Day/month order for slash dates that no value settles (--date-order). */
   dateOrder?: DateOrder;
+  /** Largest size a gzip input may decompress to, in bytes. */
+  maxDecompressedBytes: number;
 }
 
 export async function loadFile(
@@ -43,16 +46,38 @@ export async function loadFile(
   work: WorkFolder,
   options: LoadOptions,
 ): Promise<LoadedFile> {
-  const { container, encoding } = await sniffFile(file.path);
-  const readPath = encoding !== 'binary' && needsWorkCopy(container, encoding) ? await work.copyAsUtf8(file.path, encoding) : file.path;
+  let { container, encoding } = await sniffFile(file.path);
+  let sourcePath = file.path;
+  let compression = '';
+  if (container.kind === 'gzip') {
+    sourcePath = await decompress(file.path, work, options.maxDecompressedBytes);
+    ({ container, encoding } = await sniffFile(sourcePath, file.path));
+    if (container.kind === 'gzip') throw new InputError(file.path, 'gzip-compressed twice. Decompress it once in a work folder and run on that copy.');
+    compression = 'gzip, ';
+  }
+  const readPath = encoding !== 'binary' && needsWorkCopy(container, encoding) ? await work.copyAsUtf8(sourcePath, encoding) : sourcePath;
 
   try {
-    return await loadRecords(db, file, index, readPath, container, encoding, options);
+    const loaded = await loadRecords(db, file, index, readPath, container, encoding, options);
+    return { ...loaded, encoding: `${compression}${loaded.encoding}` };
   } catch (error) {
     // Two arrays written back to back (`][`, two Graph pages saved in one second) are not one
     // JSON array, so such a file is read again as a sequence of documents.
     if (container.kind !== 'json' || container.layout !== 'array' || !isUnexpectedCharacter(error)) throw error;
-    return loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, encoding, options);
+    const loaded = await loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, encoding, options);
+    return { ...loaded, encoding: `${compression}${loaded.encoding}` };
+  }
+}
+
+async function decompress(file: string, work: WorkFolder, maxBytes: number): Promise<string> {
+  try {
+    return await work.copyDecompressed(file, maxBytes);
+  } catch (error) {
+    if (error instanceof DecompressedSizeError) {
+      throw new InputError(file, `${error.message}. Raise --max-decompressed if the export is really that large.`, { cause: error });
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(file, `not a readable gzip file (${reason}). Check that the download completed.`, { cause: error });
   }
 }
 

@@ -15,6 +15,8 @@ export async function readColumns(
   switch (container.kind) {
     case 'csv':
       return db.describe('SELECT * FROM read_csv($path, all_varchar = true, header = true)', { path: readPath });
+    case 'gzip':
+      throw new Error('a gzip file must be decompressed before it is read');
     case 'parquet':
       return db.describe('SELECT * FROM read_parquet($path)', { path: readPath });
     case 'json':

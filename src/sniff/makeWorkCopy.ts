@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 
 import type { TextEncoding } from './sniffFile.js';
 
@@ -17,16 +18,47 @@ export class WorkFolder {
 
   /** Writes a UTF-8 copy without byte order mark and returns its path. */
   async copyAsUtf8(source: string, encoding: TextEncoding): Promise<string> {
-    this.folder ??= await mkdtemp(path.join(tmpdir(), 'hunt-cookies-'));
-    this.count += 1;
-    const target = path.join(this.folder, `input-${this.count}${path.extname(source)}`);
+    const target = await this.newPath(source);
     await pipeline(createReadStream(source), decoderFor(encoding), createWriteStream(target, { flags: 'wx' }));
+    return target;
+  }
+
+  /**
+   * Writes a decompressed copy of a gzip file and returns its path. Decompression stops with an
+   * error past `maxBytes`, so a small archive cannot fill the disk (a "zip bomb").
+   */
+  async copyDecompressed(source: string, maxBytes: number): Promise<string> {
+    const target = await this.newPath(source.replace(/\.gz$/i, ''));
+    let written = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        written += chunk.length;
+        if (written > maxBytes) callback(new DecompressedSizeError(maxBytes));
+        else callback(null, chunk);
+      },
+    });
+    await pipeline(createReadStream(source), createGunzip(), limit, createWriteStream(target, { flags: 'wx' }));
     return target;
   }
 
   async remove(): Promise<void> {
     if (this.folder !== undefined) await rm(this.folder, { recursive: true, force: true });
     this.folder = undefined;
+  }
+
+  /** Returns a new path in the work folder that keeps the extension of `source`. */
+  private async newPath(source: string): Promise<string> {
+    this.folder ??= await mkdtemp(path.join(tmpdir(), 'hunt-cookies-'));
+    this.count += 1;
+    return path.join(this.folder, `input-${this.count}${path.extname(source)}`);
+  }
+}
+
+/** Raised when a gzip file decompresses to more than the allowed size. */
+export class DecompressedSizeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`decompresses to more than ${maxBytes} bytes`);
+    this.name = 'DecompressedSizeError';
   }
 }
 

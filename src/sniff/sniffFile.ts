@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 const HEAD_BYTES = 64 * 1024;
 
 export type Container =
+  | { kind: 'gzip' }
   | { kind: 'parquet' }
   | { kind: 'csv' }
   | { kind: 'json'; layout: 'array' | 'newline_delimited' | 'unstructured' };
@@ -21,25 +22,25 @@ export interface Sniffed {
 }
 
 /**
- * Decides from the first bytes of a file, not from its name, whether it is Parquet, CSV or
- * JSON (an array, one record per line, or pretty-printed objects), and how its text is encoded.
+ * Decides from the first bytes of a file, not from its name, whether it is gzip-compressed,
+ * Parquet, CSV or JSON (an array, one record per line, or whole documents), and how its text
+ * is encoded. A gzip file is sniffed again once it is decompressed.
  */
-export async function sniffFile(filePath: string): Promise<Sniffed> {
-  const head = await readHead(filePath);
-  if (head.length === 0) throw new InputError(filePath, 'the file is empty. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
+export async function sniffFile(filePath: string, shownAs: string = filePath): Promise<Sniffed> {
+  const head = await readHead(filePath, shownAs);
+  if (head.length === 0) throw new InputError(shownAs, 'the file is empty. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
 
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') {
     return { container: { kind: 'parquet' }, encoding: 'binary' };
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
-    // TODO: read gzip-compressed exports; DuckDB reads them, but sniffing needs the inflated head.
-    throw new InputError(filePath, 'gzip-compressed input is not supported yet. Decompress a copy into a work folder (gunzip -c FILE > COPY) and run on the copy.');
+    return { container: { kind: 'gzip' }, encoding: 'binary' };
   }
 
   const encoding = detectEncoding(head);
   const text = decodeHead(head, encoding);
   if (text.includes('\u0000')) {
-    throw new InputError(filePath, 'binary data that is neither Parquet nor text. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
+    throw new InputError(shownAs, 'binary data that is neither Parquet nor text. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
   }
   return { container: detectTextContainer(text), encoding };
 }
@@ -94,13 +95,13 @@ function isEnvelope(document: Record<string, unknown>): boolean {
   return Array.isArray(document.value) || Array.isArray(document.records) || Array.isArray(document.tables);
 }
 
-async function readHead(filePath: string): Promise<Buffer> {
+async function readHead(filePath: string, shownAs: string): Promise<Buffer> {
   let handle;
   try {
     handle = await open(filePath, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(filePath, `cannot be opened for reading (${code}). Check the path and its permissions.`, { cause: error });
+    throw new InputError(shownAs, `cannot be opened for reading (${code}). Check the path and its permissions.`, { cause: error });
   }
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
