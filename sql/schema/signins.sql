@@ -56,3 +56,21 @@ CREATE VIEW signins AS
 SELECT * EXCLUDE (reject_reason)
 FROM loaded_rows
 WHERE reject_reason IS NULL;
+
+-- Authentication steps read from Entra admin center `*_AuthDetails_*.csv` files, before they
+-- are attached to their sign-ins by Request ID.
+CREATE TABLE loaded_auth_steps (
+    file_index      INTEGER NOT NULL,
+    source_file     VARCHAR NOT NULL,
+    source_row      BIGINT NOT NULL,
+    request_id      VARCHAR,
+    step            STRUCT(
+                        step_time TIMESTAMPTZ,
+                        method VARCHAR,
+                        method_detail VARCHAR,
+                        succeeded BOOLEAN,
+                        result_detail VARCHAR,
+                        requirement VARCHAR
+                    ),
+    reject_reason   VARCHAR
+);

@@ -5,6 +5,8 @@ import type { SkippedFile } from '../load/loadInputs.js';
 /** Row accounting of one input file; the counts after `rowsRead` add up to it. */
 export interface FileAccount {
   path: string;
+  /** `sign-ins`, or `auth-steps` for an admin center authentication details file. */
+  kind: 'sign-ins' | 'auth-steps';
   size: number;
   shape: string;
   container: string;
@@ -17,6 +19,9 @@ export interface FileAccount {
   outsideRuleTable: number;
   notUserSignIn: number;
   inScope: number;
+  /** Authentication-step files only: steps attached to a loaded sign-in, and steps without one. */
+  stepsAttached: number;
+  stepsUnmatched: number;
   /** Usable rows whose time had no zone and was taken as UTC (not a disposition). */
   zonelessTimes: number;
   /** Day/month order used for slash dates. */
@@ -52,11 +57,18 @@ export async function accountRows(
   const zoneless = await db.readRows(
     'SELECT file_index, count(*) AS n FROM scoped_rows WHERE event_time_zoneless GROUP BY ALL',
   );
+  const steps = await db.readRows(
+    `SELECT file_index,
+            count(*) FILTER (WHERE request_id IN (SELECT record_id FROM loaded_rows)) AS attached,
+            count(*) FILTER (WHERE reject_reason IS NULL AND request_id NOT IN (SELECT record_id FROM loaded_rows WHERE record_id IS NOT NULL)) AS unmatched
+     FROM loaded_auth_steps GROUP BY ALL`,
+  );
   const count = (index: number, disposition: string): number =>
     Number(dispositions.find((row) => row.file_index === index && row.disposition === disposition)?.n ?? 0);
 
   const accounts = files.map((file) => ({
     path: file.path,
+    kind: file.kind,
     size: file.size,
     shape: file.shape,
     container: file.container,
@@ -69,13 +81,20 @@ export async function accountRows(
     outsideRuleTable: count(file.index, 'outside_rule_table'),
     notUserSignIn: count(file.index, 'not_user_sign_in'),
     inScope: count(file.index, 'in_scope'),
+    stepsAttached: Number(steps.find((row) => row.file_index === file.index)?.attached ?? 0),
+    stepsUnmatched: Number(steps.find((row) => row.file_index === file.index)?.unmatched ?? 0),
     zonelessTimes: Number(zoneless.find((row) => row.file_index === file.index)?.n ?? 0),
     dateOrder: file.dateOrder,
   }));
 
   const rejected = await db.readRows(
     `SELECT source_file, source_row, reject_reason, count(*) OVER () AS total
-     FROM loaded_rows WHERE reject_reason IS NOT NULL
+     FROM (
+         SELECT file_index, source_file, source_row, reject_reason FROM loaded_rows
+         UNION ALL
+         SELECT file_index, source_file, source_row, reject_reason FROM loaded_auth_steps
+     )
+     WHERE reject_reason IS NOT NULL
      ORDER BY file_index, source_row LIMIT $limit`,
     { limit: REJECTED_ROWS_LISTED },
   );

@@ -33,8 +33,9 @@ export function buildSummary(
   accounting: RowAccounting,
   counts: readonly DetectionCount[],
 ): RunSummary {
+  const signInFiles = accounting.files.filter((file) => file.kind === 'sign-ins');
   const sum = (pick: (file: RowAccounting['files'][number]) => number): number =>
-    accounting.files.reduce((total, file) => total + pick(file), 0);
+    signInFiles.reduce((total, file) => total + pick(file), 0);
 
   return {
     tool: { name: 'hunt-cookies', version: versions.tool, duckdb: versions.duckdb },
@@ -48,7 +49,7 @@ export function buildSummary(
     },
     referenceTime,
     totals: {
-      files: accounting.files.length,
+      files: signInFiles.length,
       rowsRead: sum((file) => file.rowsRead),
       rejected: sum((file) => file.rejected),
       inScope: sum((file) => file.inScope),

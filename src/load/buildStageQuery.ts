@@ -2,7 +2,6 @@ import type { ColumnInfo, SqlParamTypes, SqlParams } from '../db/Database.js';
 import { stringListParam } from '../db/Database.js';
 import { quoteIdentifier } from '../db/quoteIdentifier.js';
 import type { Container } from '../sniff/sniffFile.js';
-import { STAGE_COLUMNS } from '../shapes/stageColumns.js';
 import type { JsonSource } from './jsonSource.js';
 import type { StageColumnSources } from './resolveStageColumns.js';
 
@@ -40,8 +39,8 @@ export function buildStageQuery(
 function buildJsonStage(source: JsonSource, sources: StageColumnSources): StageQuery {
   // One json_extract_string call with every path parses each record once.
   const paths: string[] = [];
-  const selectList = STAGE_COLUMNS.map((stageColumn) => {
-    const expressions = (sources.get(stageColumn) ?? []).map((column) => {
+  const selectList = [...sources].map(([stageColumn, columns]) => {
+    const expressions = columns.map((column) => {
       paths.push(column.path ?? `$."${column.name}"`);
       return `fields[${paths.length}]`;
     });
@@ -65,8 +64,8 @@ function buildTableStage(
   sources: StageColumnSources,
   toText: (column: ColumnInfo) => string,
 ): StageQuery {
-  const selectList = STAGE_COLUMNS.map((stageColumn) => {
-    const expressions = (sources.get(stageColumn) ?? []).map(toText);
+  const selectList = [...sources].map(([stageColumn, columns]) => {
+    const expressions = columns.map(toText);
     return `${firstNonEmpty(expressions)} AS ${stageColumn}`;
   });
   const sql = `SELECT ${rowExpression} AS source_row, false AS malformed, ${selectList.join(', ')} FROM ${source}`;

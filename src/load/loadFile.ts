@@ -1,8 +1,11 @@
+import path from 'node:path';
+
 import type { Database } from '../db/Database.js';
 import { readSqlFile } from '../db/Database.js';
 import type { InputFile } from '../discover/discoverInputs.js';
 import { InputError, UserError } from '../errors.js';
 import { detectShape } from '../shapes/detectShape.js';
+import type { ExportShape } from '../shapes/ExportShape.js';
 import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
 import { DecompressedSizeError, type WorkFolder } from '../sniff/makeWorkCopy.js';
 import { sniffFile, type Container, type Encoding } from '../sniff/sniffFile.js';
@@ -10,7 +13,7 @@ import { buildStageQuery } from './buildStageQuery.js';
 import { decideDateOrder, type DateOrder } from './decideDateOrder.js';
 import { jsonSource } from './jsonSource.js';
 import { readColumns } from './readColumns.js';
-import { resolveStageColumns } from './resolveStageColumns.js';
+import { hasSource, resolveStageColumns } from './resolveStageColumns.js';
 
 export interface LoadedFile {
   index: number;
@@ -24,6 +27,7 @@ export interface LoadedFile {
   rowsRejected: number;
   /** Day/month order used for slash dates in this file. */
   dateOrder: DateOrder;
+  kind: ExportShape['kind'];
 }
 
 /**
@@ -94,7 +98,7 @@ async function loadRecords(
   const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container, json));
   const shape = detectShape(file.path, columns);
   const sources = resolveStageColumns(shape, columns);
-  if (!TIME_STAGE_COLUMNS.some((column) => sources.has(column))) {
+  if (shape.kind === 'sign-ins' && !TIME_STAGE_COLUMNS.some((column) => hasSource(sources, column))) {
     throw new InputError(
       file.path,
       'no time column. Expected CreatedDateTime or TimeGenerated (CSV exports may add " [UTC]"); ' +
@@ -108,20 +112,24 @@ async function loadRecords(
   );
   const normalize = await readSqlFile(shape.normalizeSql);
   // The normalisation query reads `stage`, a CTE visible inside the subquery.
-  const insert = `INSERT INTO loaded_rows BY NAME WITH stage AS (${stage.sql}) SELECT * FROM (${normalize})`;
+  const target = shape.kind === 'sign-ins' ? 'loaded_rows' : 'loaded_auth_steps';
+  const insert = `INSERT INTO ${target} BY NAME WITH stage AS (${stage.sql}) SELECT * FROM (${normalize})`;
   const params = {
     ...stage.params,
     file_index: index,
     source_file: file.path,
     shape: shape.id,
     date_order: dateOrder,
-    interactive_hint: '',
+    interactive_hint: shape.interactiveFromFileName?.(path.basename(file.path)) ?? '',
     header_says_utc: TIME_STAGE_COLUMNS.some((column) => sources.get(column)?.some((source) => /\[UTC\]\s*$/i.test(source.name))),
   };
-  await withFileContext(file.path, readPath, container, () => db.run(insert, params, stage.types));
+  // DuckDB rejects a named parameter that the statement does not use, and the layouts'
+  // normalisation files use different ones.
+  const usedParams = Object.fromEntries(Object.entries(params).filter(([name]) => insert.includes(`$${name}`)));
+  await withFileContext(file.path, readPath, container, () => db.run(insert, usedParams, stage.types));
 
   const counts = await db.readRows(
-    'SELECT count(*) AS rows_read, count(reject_reason) AS rows_rejected FROM loaded_rows WHERE file_index = $index',
+    `SELECT count(*) AS rows_read, count(reject_reason) AS rows_rejected FROM ${target} WHERE file_index = $index`,
     { index },
   );
   return {
@@ -134,6 +142,7 @@ async function loadRecords(
     rowsRead: Number(counts[0]?.rows_read ?? 0),
     rowsRejected: Number(counts[0]?.rows_rejected ?? 0),
     dateOrder,
+    kind: shape.kind,
   };
 }
 
@@ -168,7 +177,7 @@ async function withFileContext<T>(file: string, readPath: string, container: Con
 }
 
 function isStatementError(error: unknown): boolean {
-  return error instanceof Error && /^(Parser|Binder|Catalog) Error|Failed to extract statements/.test(error.message);
+  return error instanceof Error && /^(Parser|Binder|Catalog) Error|Failed to extract statements|bind parameter/.test(error.message);
 }
 
 function describeReadError(container: Container, detail: string): string {

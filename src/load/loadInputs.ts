@@ -38,6 +38,7 @@ export async function loadInputs(
         skipped.push({ path: input.path, reason: error.message });
       }
     }
+    if (files.some((file) => file.kind === 'auth-steps')) await db.runFile('load/attach-auth-steps.sql');
   } finally {
     await work.remove();
   }

@@ -8,6 +8,12 @@ import type { Reporter } from './Reporter.js';
 export function printAccounting(reporter: Reporter, summary: RunSummary): void {
   const { accounting } = summary;
   for (const file of accounting.files) {
+    if (file.kind === 'auth-steps') {
+      const unmatched = file.stepsUnmatched > 0 ? `, ${file.stepsUnmatched} without a matching sign-in` : '';
+      const rejected = file.rejected > 0 ? `, ${file.rejected} rejected` : '';
+      reporter.info(`${file.path} [${file.shape}, ${file.container}, ${file.encoding}]: ${file.rowsRead} authentication steps, ${file.stepsAttached} attached to sign-ins${unmatched}${rejected}`);
+      continue;
+    }
     const parts = [
       `${file.rowsRead} read`,
       `${file.inScope} hunted`,

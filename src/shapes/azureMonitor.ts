@@ -1,4 +1,5 @@
 import type { ExportShape } from './ExportShape.js';
+import { STAGE_COLUMNS } from './stageColumns.js';
 
 /**
  * Azure Monitor diagnostic-settings records (Event Hub messages, storage account `PT1H.json`
@@ -9,6 +10,8 @@ import type { ExportShape } from './ExportShape.js';
 export const azureMonitorShape: ExportShape = {
   id: 'azure-monitor',
   title: 'Azure Monitor diagnostic records (records envelope or NDJSON)',
+  kind: 'sign-ins',
+  stageColumns: STAGE_COLUMNS,
   normalizeSql: 'normalize/sign-ins.sql',
   aliases: {
     created_time: ['properties.createdDateTime', 'time'],

@@ -2,6 +2,7 @@ import type { ColumnInfo } from '../db/Database.js';
 import { InputError } from '../errors.js';
 import { azureMonitorShape } from './azureMonitor.js';
 import type { ExportShape } from './ExportShape.js';
+import { entraPortalAuthStepsShape, entraPortalShape } from './entraPortal.js';
 import { graphShape } from './graph.js';
 import { logAnalyticsShape } from './logAnalytics.js';
 import { isLocalTimeColumn, normalizeColumnName } from './normalizeColumnName.js';
@@ -10,7 +11,13 @@ import { isLocalTimeColumn, normalizeColumnName } from './normalizeColumnName.js
  * Every layout the tool can read, tried in this order. Azure Monitor records come first,
  * because their envelope has a top-level `resultType` as Log Analytics rows do.
  */
-export const KNOWN_SHAPES: readonly ExportShape[] = [azureMonitorShape, logAnalyticsShape, graphShape];
+export const KNOWN_SHAPES: readonly ExportShape[] = [
+  azureMonitorShape,
+  logAnalyticsShape,
+  graphShape,
+  entraPortalShape,
+  entraPortalAuthStepsShape,
+];
 
 /** Names the file's layout from its column names, or rejects the file with what it found. */
 export function detectShape(file: string, columns: readonly ColumnInfo[]): ExportShape {

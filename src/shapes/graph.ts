@@ -1,4 +1,5 @@
 import type { ExportShape } from './ExportShape.js';
+import { STAGE_COLUMNS } from './stageColumns.js';
 
 /**
  * Microsoft Graph `signIn` records (v1.0 and beta), camelCase with nested `location`, `status`,
@@ -9,6 +10,8 @@ import type { ExportShape } from './ExportShape.js';
 export const graphShape: ExportShape = {
   id: 'graph',
   title: 'Microsoft Graph signIn (API pages, Extractor-Suite, admin center JSON)',
+  kind: 'sign-ins',
+  stageColumns: STAGE_COLUMNS,
   normalizeSql: 'normalize/sign-ins.sql',
   aliases: {
     created_time: ['createdDateTime'],

@@ -1,4 +1,5 @@
 import type { ExportShape } from './ExportShape.js';
+import { STAGE_COLUMNS } from './stageColumns.js';
 
 /**
  * Log Analytics tables `SigninLogs` and `AADNonInteractiveUserSignInLogs`, as exported from
@@ -8,6 +9,8 @@ import type { ExportShape } from './ExportShape.js';
 export const logAnalyticsShape: ExportShape = {
   id: 'log-analytics',
   title: 'Log Analytics SigninLogs / AADNonInteractiveUserSignInLogs',
+  kind: 'sign-ins',
+  stageColumns: STAGE_COLUMNS,
   normalizeSql: 'normalize/sign-ins.sql',
   aliases: {
     ingest_time: ['TimeGenerated'],
