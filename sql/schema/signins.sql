@@ -74,3 +74,12 @@ CREATE TABLE loaded_auth_steps (
                     ),
     reject_reason   VARCHAR
 );
+
+-- Lines of CSV inputs that could not be parsed into a record at all, such as a line with too
+-- many fields. They are rejected with their line number instead of a record number.
+CREATE TABLE rejected_lines (
+    file_index      INTEGER NOT NULL,
+    source_file     VARCHAR NOT NULL,
+    line            BIGINT NOT NULL,
+    reason          VARCHAR NOT NULL
+);

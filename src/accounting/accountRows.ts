@@ -30,7 +30,9 @@ export interface FileAccount {
 
 export interface RejectedRow {
   file: string;
+  /** Record number, or line number for a CSV line that could not be parsed (see `unit`). */
   row: number;
+  unit: 'row' | 'line';
   reason: string;
 }
 
@@ -88,11 +90,13 @@ export async function accountRows(
   }));
 
   const rejected = await db.readRows(
-    `SELECT source_file, source_row, reject_reason, count(*) OVER () AS total
+    `SELECT source_file, source_row, unit, reject_reason, count(*) OVER () AS total
      FROM (
-         SELECT file_index, source_file, source_row, reject_reason FROM loaded_rows
+         SELECT file_index, source_file, source_row, 'row' AS unit, reject_reason FROM loaded_rows
          UNION ALL
-         SELECT file_index, source_file, source_row, reject_reason FROM loaded_auth_steps
+         SELECT file_index, source_file, source_row, 'row' AS unit, reject_reason FROM loaded_auth_steps
+         UNION ALL
+         SELECT file_index, source_file, line AS source_row, 'line' AS unit, reason AS reject_reason FROM rejected_lines
      )
      WHERE reject_reason IS NOT NULL
      ORDER BY file_index, source_row LIMIT $limit`,
@@ -104,6 +108,7 @@ export async function accountRows(
     rejectedRows: rejected.map((row) => ({
       file: String(row.source_file),
       row: Number(row.source_row),
+      unit: row.unit === 'line' ? 'line' : 'row',
       reason: String(row.reject_reason),
     })),
     rejectedTotal: Number(rejected[0]?.total ?? 0),

@@ -28,11 +28,20 @@ export function buildStageQuery(
     case 'json':
       return buildJsonStage(json!, sources);
     case 'csv':
-      return buildTableStage('read_csv($path, all_varchar = true, header = true) WITH ORDINALITY', 'ordinality', readPath, sources, csvText);
+      // A malformed line is skipped and kept in DuckDB's reject_errors table, so it rejects
+      // that line only; its record is not counted in `ordinality`.
+      return buildTableStage(
+        `read_csv($path, all_varchar = true, header = true, delim = $delimiter, quote = '"', escape = '"', store_rejects = true)
+         WITH ORDINALITY`,
+        'ordinality',
+        { path: readPath, delimiter: container.delimiter },
+        sources,
+        csvText,
+      );
     case 'gzip':
       throw new Error('a gzip file must be decompressed before it is read');
     case 'parquet':
-      return buildTableStage('read_parquet($path, file_row_number = true)', 'file_row_number + 1', readPath, sources, parquetText);
+      return buildTableStage('read_parquet($path, file_row_number = true)', 'file_row_number + 1', { path: readPath }, sources, parquetText);
   }
 }
 
@@ -60,7 +69,7 @@ function buildJsonStage(source: JsonSource, sources: StageColumnSources): StageQ
 function buildTableStage(
   source: string,
   rowExpression: string,
-  readPath: string,
+  params: SqlParams,
   sources: StageColumnSources,
   toText: (column: ColumnInfo) => string,
 ): StageQuery {
@@ -69,7 +78,7 @@ function buildTableStage(
     return `${firstNonEmpty(expressions)} AS ${stageColumn}`;
   });
   const sql = `SELECT ${rowExpression} AS source_row, false AS malformed, ${selectList.join(', ')} FROM ${source}`;
-  return { sql, params: { path: readPath }, types: {} };
+  return { sql, params, types: {} };
 }
 
 function csvText(column: ColumnInfo): string {

@@ -128,8 +128,12 @@ async function loadRecords(
   const usedParams = Object.fromEntries(Object.entries(params).filter(([name]) => insert.includes(`$${name}`)));
   await withFileContext(file.path, readPath, container, () => db.run(insert, usedParams, stage.types));
 
+  if (container.kind === 'csv') await db.runFile('load/keep-csv-rejects.sql', { file_index: index, source_file: file.path });
+
   const counts = await db.readRows(
-    `SELECT count(*) AS rows_read, count(reject_reason) AS rows_rejected FROM ${target} WHERE file_index = $index`,
+    `SELECT count(*) + (SELECT count(*) FROM rejected_lines WHERE file_index = $index) AS rows_read,
+            count(reject_reason) + (SELECT count(*) FROM rejected_lines WHERE file_index = $index) AS rows_rejected
+     FROM ${target} WHERE file_index = $index`,
     { index },
   );
   return {

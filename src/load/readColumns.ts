@@ -14,7 +14,10 @@ export async function readColumns(
 ): Promise<ColumnInfo[]> {
   switch (container.kind) {
     case 'csv':
-      return db.describe('SELECT * FROM read_csv($path, all_varchar = true, header = true)', { path: readPath });
+      return db.describe('SELECT * FROM read_csv($path, all_varchar = true, header = true, delim = $delimiter, quote = \'"\', escape = \'"\', store_rejects = true)', {
+        path: readPath,
+        delimiter: container.delimiter,
+      });
     case 'gzip':
       throw new Error('a gzip file must be decompressed before it is read');
     case 'parquet':

@@ -34,7 +34,7 @@ export function printAccounting(reporter: Reporter, summary: RunSummary): void {
     reporter.warn(`not read: ${skipped.reason}`);
   }
   for (const rejected of accounting.rejectedRows) {
-    reporter.warn(`rejected ${rejected.file} row ${rejected.row}: ${rejected.reason}`);
+    reporter.warn(`rejected ${rejected.file} ${rejected.unit} ${rejected.row}: ${rejected.reason}`);
   }
   const unlisted = accounting.rejectedTotal - accounting.rejectedRows.length;
   if (unlisted > 0) {

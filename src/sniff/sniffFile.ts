@@ -8,7 +8,7 @@ const HEAD_BYTES = 64 * 1024;
 export type Container =
   | { kind: 'gzip' }
   | { kind: 'parquet' }
-  | { kind: 'csv' }
+  | { kind: 'csv'; delimiter: string }
   | { kind: 'json'; layout: 'array' | 'newline_delimited' | 'unstructured' };
 
 /** Text encoding of a file, from its byte order mark. */
@@ -77,7 +77,18 @@ function detectTextContainer(text: string): Container {
     const oneRecordPerLine = first !== undefined ? !isEnvelope(first) : firstLine.length > 1 && firstLine.endsWith('}');
     return { kind: 'json', layout: oneRecordPerLine ? 'newline_delimited' : 'unstructured' };
   }
-  return { kind: 'csv' };
+  return { kind: 'csv', delimiter: detectDelimiter(trimmed.split(/\r?\n/, 1)[0] ?? '') };
+}
+
+/**
+ * Picks the field separator that the header line uses most: comma, semicolon (spreadsheets in
+ * many European locales) or tab. Telling DuckDB keeps one malformed line from misleading its
+ * own detection of the file's dialect.
+ */
+function detectDelimiter(header: string): string {
+  const counts = [',', ';', '\t'].map((delimiter) => ({ delimiter, count: header.split(delimiter).length - 1 }));
+  counts.sort((a, b) => b.count - a.count);
+  return counts[0]!.count > 0 ? counts[0]!.delimiter : ',';
 }
 
 function parseJsonObject(line: string): Record<string, unknown> | undefined {
