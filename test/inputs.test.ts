@@ -89,7 +89,7 @@ describe('bad input', () => {
     const result = await runCli(['--format', 'json', file]);
     const json = JSON.parse(result.stdout);
     expect(json.accounting.files[0]).toMatchObject({ rowsRead: 3, rejected: 1, inScope: 2 });
-    expect(json.accounting.rejectedRows).toEqual([{ file, row: 2, reason: 'malformed JSON record' }]);
+    expect(json.accounting.rejectedRows).toEqual([{ file, row: 2, unit: 'row', reason: 'malformed JSON record' }]);
     expect(result.stderr).toContain(`rejected ${file} row 2: malformed JSON record`);
   });
 
