@@ -21,6 +21,7 @@ Examples:
   $ hunt-cookies --kql-compat --now 2026-11-02T12:00:00Z samples/json
   $ hunt-cookies --format json dumps/customer-a/ > findings.json
   $ hunt-cookies --out findings.arrow SigninLogs.csv NonInteractive.ndjson
+  $ hunt-cookies inspect dumps/customer-a/     (how each file is read, without hunting)
 
 Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error.`;
 
@@ -41,8 +42,9 @@ interface RawOptions {
   memoryLimit?: string;
 }
 
-/** Parses the command line and runs the hunt. Returns the process exit code. */
+/** Parses the command line and runs the hunt, or `inspect`. Returns the process exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'inspect') return runInspectCli(argv.slice(1));
   let exitCode: number = ExitCode.noFindings;
   const program = new Command('hunt-cookies')
     .description('Hunt for stolen web session cookies (MITRE ATT&CK T1550.004) in exported Entra ID sign-in logs.')
@@ -79,6 +81,63 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     // Commander has already printed its message or the help text.
+    return error.exitCode === 0 ? ExitCode.noFindings : ExitCode.usageOrInput;
+  }
+  return exitCode;
+}
+
+interface RawInspectOptions {
+  format: 'table' | 'json';
+  rows?: boolean;
+  skipUnreadable?: boolean;
+  dateOrder?: 'mdy' | 'dmy';
+  maxDecompressed?: string;
+  quiet?: boolean;
+  threads?: string;
+  memoryLimit?: string;
+}
+
+/** Parses `hunt-cookies inspect <paths...>` and runs it. Returns the process exit code. */
+async function runInspectCli(argv: readonly string[]): Promise<number> {
+  const program = new Command('hunt-cookies inspect')
+    .description('Report how each input file is read (layout, encoding, where every row goes) without hunting.')
+    .argument('<paths...>', 'sign-in export files, or folders searched recursively')
+    .addOption(new Option('--format <format>', 'format of the per-file report on stdout').choices(['table', 'json']).default('table'))
+    .option('--rows', 'print every canonical sign-in row as JSON lines instead, with its disposition')
+    .option('--skip-unreadable', 'report the readable files when some input files cannot be read, and list the others')
+    .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
+    .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
+    .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
+    .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
+    .option('-q, --quiet', 'print only the report and errors')
+    .showHelpAfterError('(run hunt-cookies inspect --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
+    .exitOverride();
+
+  let exitCode: number = ExitCode.noFindings;
+  program.action(async (paths: string[], raw: RawInspectOptions) => {
+    const reporter = new Reporter(process.stderr, raw.quiet === true);
+    const { runInspect } = await import('./commands/inspect.js');
+    exitCode = await runInspect(
+      {
+        paths,
+        format: raw.format,
+        rows: raw.rows === true,
+        skipUnreadable: raw.skipUnreadable === true,
+        dateOrder: raw.dateOrder,
+        maxDecompressedBytes: parseByteSize('--max-decompressed', raw.maxDecompressed ?? '64GB'),
+        threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
+        memoryLimit: raw.memoryLimit === undefined ? undefined : parseMemoryLimit('--memory-limit', raw.memoryLimit),
+      },
+      reporter,
+      toolVersion(),
+    );
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
     return error.exitCode === 0 ? ExitCode.noFindings : ExitCode.usageOrInput;
   }
   return exitCode;

@@ -11,6 +11,7 @@ import type { Reporter } from '../report/Reporter.js';
 import { printAccounting } from '../report/printAccounting.js';
 import { buildSummary, type RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
+import { prepareDatabase } from './prepareDatabase.js';
 import { writeOutputs } from './writeOutputs.js';
 
 /**
@@ -80,11 +81,4 @@ async function countSingleFactorWithoutDetails(db: Database, mode: HuntOptions['
   if (mode === 'kql-compat') return null;
   const rows = await db.readRows(await readSqlFile('stats/single-factor-without-details.sql'));
   return Number(rows[0]?.sign_ins ?? 0);
-}
-
-async function prepareDatabase(db: Database): Promise<void> {
-  await db.runFile('macros/time.sql');
-  await db.runFile('macros/parse.sql');
-  await db.runFile('macros/kql.sql');
-  await db.runFile('schema/signins.sql');
 }

@@ -5,9 +5,13 @@ import type { Reporter } from './Reporter.js';
  * Prints, per input file, where its rows went, then the rejected rows with their reasons and
  * the sign-ins that carried too little detail to judge.
  */
-export function printAccounting(reporter: Reporter, summary: RunSummary): void {
+export function printAccounting(
+  reporter: Reporter,
+  summary: Pick<RunSummary, 'accounting' | 'singleFactorWithoutDetails'>,
+  { perFile }: { perFile: boolean } = { perFile: true },
+): void {
   const { accounting } = summary;
-  for (const file of accounting.files) {
+  for (const file of perFile ? accounting.files : []) {
     if (file.kind === 'auth-steps') {
       const unmatched = file.stepsUnmatched > 0 ? `, ${file.stepsUnmatched} without a matching sign-in` : '';
       const rejected = file.rejected > 0 ? `, ${file.rejected} rejected` : '';
