@@ -8,6 +8,7 @@ import { detectShape } from '../shapes/detectShape.js';
 import type { ExportShape } from '../shapes/ExportShape.js';
 import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
 import { DecompressedSizeError, type WorkFolder } from '../sniff/makeWorkCopy.js';
+import { countCompleteArrayRecords } from '../sniff/countArrayRecords.js';
 import { sniffFile, type Container, type Encoding } from '../sniff/sniffFile.js';
 import { buildStageQuery } from './buildStageQuery.js';
 import { decideDateOrder, type DateOrder } from './decideDateOrder.js';
@@ -176,6 +177,15 @@ async function withFileContext<T>(file: string, readPath: string, container: Con
       throw new UserError(`DuckDB ran out of memory while reading ${file}. Raise --memory-limit or leave it unset.`, { cause: error });
     }
     const detail = (error instanceof Error ? error.message : String(error)).replaceAll(readPath, file);
+    if (/unexpected end of data/i.test(detail) && container.kind === 'json') {
+      const complete = await countCompleteArrayRecords(readPath);
+      throw new InputError(
+        file,
+        `the JSON ends before its last value closes, so the file looks truncated: ${complete} complete records come before the cut. ` +
+          'Export it again, or repair its end in a copy and run on the copy.',
+        { cause: error },
+      );
+    }
     throw new InputError(file, describeReadError(container, detail), { cause: error });
   }
 }
@@ -185,13 +195,6 @@ function isStatementError(error: unknown): boolean {
 }
 
 function describeReadError(container: Container, detail: string): string {
-  const truncatedAt = /record\/value (\d+): unexpected end of data/i.exec(detail);
-  if (truncatedAt) {
-    return (
-      'the JSON ends before its last value closes, so the file looks truncated. ' +
-      'Export it again, or repair its end in a copy and run on the copy.'
-    );
-  }
   const firstLine = detail.split('\n', 1)[0]!.replace(/ Parse errors cannot be ignored.*$/, '');
   return `cannot be read as ${describeContainer(container)}: ${firstLine} Check that the file is a complete sign-in export.`;
 }
