@@ -56,7 +56,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
     .option('--window <minutes>', 'impossible travel: maximum minutes between sign-ins from two countries (default: 60)')
     .addOption(new Option('--format <format>', 'format of the findings on stdout').choices(OUTPUT_FORMATS).default('table'))
-    .option('--out <file>', 'also write the findings to FILE, which must end in .arrow (Arrow IPC file); repeatable', collect, [])
+    .addOption(
+      new Option('--out <file>', 'also write the findings to FILE, which must end in .arrow (Arrow IPC file); repeatable')
+        .argParser(collect)
+        .default([], 'none'),
+    )
     .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
     .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
     .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
