@@ -128,7 +128,13 @@ SELECT
     coalesce(nullif(trim(device_fields[2]), ''), nullif(trim(device_browser_text), '')) AS device_browser,
     nullif(user_agent, '') AS user_agent,
     try_cast(trim(autonomous_system_number) AS BIGINT) AS autonomous_system_number,
-    nullif(trim(conditional_access_status), '') AS conditional_access_status,
+    -- The admin center writes display text ("Not Applied"); the API value is "notApplied".
+    CASE lower(regexp_replace(trim(conditional_access_status), '\s+', '', 'g'))
+        WHEN 'notapplied' THEN 'notApplied'
+        WHEN 'success' THEN 'success'
+        WHEN 'failure' THEN 'failure'
+        ELSE nullif(trim(conditional_access_status), '')
+    END AS conditional_access_status,
     nullif(trim(risk_level_during_sign_in), '') AS risk_level_during_sign_in,
     nullif(trim(risk_level_aggregated), '') AS risk_level_aggregated,
     nullif(trim(token_issuer_type), '') AS token_issuer_type,

@@ -49,7 +49,7 @@ export function buildSummary(
     },
     referenceTime,
     totals: {
-      files: signInFiles.length,
+      files: accounting.files.length,
       rowsRead: sum((file) => file.rowsRead),
       rejected: sum((file) => file.rejected),
       inScope: sum((file) => file.inScope),
