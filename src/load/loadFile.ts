@@ -7,9 +7,10 @@ import { InputError, UserError } from '../errors.js';
 import { detectShape } from '../shapes/detectShape.js';
 import type { ExportShape } from '../shapes/ExportShape.js';
 import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
-import { DecompressedSizeError, type WorkFolder } from '../sniff/makeWorkCopy.js';
+import type { WorkFolder } from '../sniff/makeWorkCopy.js';
 import { countCompleteArrayRecords } from '../sniff/countArrayRecords.js';
-import { sniffFile, type Container, type Encoding } from '../sniff/sniffFile.js';
+import { prepareForReading } from '../sniff/prepareForReading.js';
+import type { Container } from '../sniff/sniffFile.js';
 import { buildStageQuery } from './buildStageQuery.js';
 import { decideDateOrder, type DateOrder } from './decideDateOrder.js';
 import { jsonSource } from './jsonSource.js';
@@ -22,7 +23,7 @@ export interface LoadedFile {
   size: number;
   shape: string;
   container: string;
-  /** Encoding, prefixed with `gzip, ` for a compressed file. */
+  /** Encoding of the text (or `binary`), after `gzip, ` for a compressed file. */
   encoding: string;
   rowsRead: number;
   rowsRejected: number;
@@ -31,11 +32,6 @@ export interface LoadedFile {
   kind: ExportShape['kind'];
 }
 
-/**
- * Reads one input file into `loaded_rows`: sniff its container and encoding, make a UTF-8
- * work copy when DuckDB cannot read it as it is, detect its layout from its columns, and
- * insert every record, typed by the layout's normalisation SQL.
- */
 export interface LoadOptions {
   skipUnreadable: boolean;
   /** Day/month order for slash dates that no value settles (--date-order). */
@@ -44,6 +40,11 @@ export interface LoadOptions {
   maxDecompressedBytes: number;
 }
 
+/**
+ * Reads one input file into `loaded_rows` (or, for authentication-step files,
+ * `loaded_auth_steps`): prepare a readable copy where needed, detect its layout from its
+ * columns, and insert every record, typed by the layout's normalisation SQL.
+ */
 export async function loadFile(
   db: Database,
   file: InputFile,
@@ -51,38 +52,19 @@ export async function loadFile(
   work: WorkFolder,
   options: LoadOptions,
 ): Promise<LoadedFile> {
-  let { container, encoding } = await sniffFile(file.path);
-  let sourcePath = file.path;
-  let compression = '';
-  if (container.kind === 'gzip') {
-    sourcePath = await decompress(file.path, work, options.maxDecompressedBytes);
-    ({ container, encoding } = await sniffFile(sourcePath, file.path));
-    if (container.kind === 'gzip') throw new InputError(file.path, 'gzip-compressed twice. Decompress it once in a work folder and run on that copy.');
-    compression = 'gzip, ';
-  }
-  const readPath = encoding !== 'binary' && needsWorkCopy(container, encoding) ? await work.copyAsUtf8(sourcePath, encoding) : sourcePath;
+  const { readPath, container, encoding, compression } = await prepareForReading(file.path, work, options.maxDecompressedBytes);
+  const label = (loaded: Omit<LoadedFile, 'encoding'>): LoadedFile => ({
+    ...loaded,
+    encoding: [compression, encoding].filter(Boolean).join(', '),
+  });
 
   try {
-    const loaded = await loadRecords(db, file, index, readPath, container, encoding, options);
-    return { ...loaded, encoding: `${compression}${loaded.encoding}` };
+    return label(await loadRecords(db, file, index, readPath, container, options));
   } catch (error) {
     // Two arrays written back to back (`][`, two Graph pages saved in one second) are not one
     // JSON array, so such a file is read again as a sequence of documents.
     if (container.kind !== 'json' || container.layout !== 'array' || !isUnexpectedCharacter(error)) throw error;
-    const loaded = await loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, encoding, options);
-    return { ...loaded, encoding: `${compression}${loaded.encoding}` };
-  }
-}
-
-async function decompress(file: string, work: WorkFolder, maxBytes: number): Promise<string> {
-  try {
-    return await work.copyDecompressed(file, maxBytes);
-  } catch (error) {
-    if (error instanceof DecompressedSizeError) {
-      throw new InputError(file, `${error.message}. Raise --max-decompressed if the export is really that large.`, { cause: error });
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(file, `not a readable gzip file (${reason}). Check that the download completed.`, { cause: error });
+    return label(await loadRecords(db, file, index, readPath, { kind: 'json', layout: 'unstructured' }, options));
   }
 }
 
@@ -92,9 +74,8 @@ async function loadRecords(
   index: number,
   readPath: string,
   container: Container,
-  encoding: Encoding,
   options: LoadOptions,
-): Promise<LoadedFile> {
+): Promise<Omit<LoadedFile, 'encoding'>> {
   const json = container.kind === 'json' ? await jsonSource(readPath, container.layout, file.size) : undefined;
   const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container, json));
   const shape = detectShape(file.path, columns);
@@ -143,7 +124,6 @@ async function loadRecords(
     size: file.size,
     shape: shape.id,
     container: describeContainer(container),
-    encoding,
     rowsRead: Number(counts[0]?.rows_read ?? 0),
     rowsRejected: Number(counts[0]?.rows_rejected ?? 0),
     dateOrder,
@@ -153,12 +133,6 @@ async function loadRecords(
 
 function isUnexpectedCharacter(error: unknown): boolean {
   return error instanceof InputError && /unexpected character/i.test(String((error.cause as Error | undefined)?.message));
-}
-
-function needsWorkCopy(container: Container, encoding: Encoding): boolean {
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') return true;
-  // DuckDB's CSV reader skips a UTF-8 byte order mark; its JSON reader rejects one.
-  return encoding === 'utf-8-bom' && container.kind === 'json';
 }
 
 function describeContainer(container: Container): string {
