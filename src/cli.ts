@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseByteSize, parseDuration, parseInstant, parseMemoryLimit, parseMinutes, parsePositiveInteger } from './cli/parseValues.js';
 import { OUTPUT_FORMATS, type HuntOptions, type OutputFormat } from './commands/HuntOptions.js';
 import { ExitCode, UsageError } from './errors.js';
+import { OUT_FORMATS } from './render/writeFindingsFile.js';
 import { Reporter } from './report/Reporter.js';
 
 /** The version in package.json, read at run time so that it cannot drift from the package. */
@@ -57,7 +58,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--window <minutes>', 'impossible travel: maximum minutes between sign-ins from two countries (default: 60)')
     .addOption(new Option('--format <format>', 'format of the findings on stdout').choices(OUTPUT_FORMATS).default('table'))
     .addOption(
-      new Option('--out <file>', 'also write the findings to FILE, which must end in .arrow (Arrow IPC file); repeatable')
+      new Option('--out <file>', 'also write the findings to FILE, in the format its extension names: .arrow, .arrows, .parquet, .csv, .json, .ndjson or .jsonl; repeatable')
         .argParser(collect)
         .default([], 'none'),
     )
@@ -151,8 +152,10 @@ async function runInspectCli(argv: readonly string[]): Promise<number> {
 function checkOutFiles(outFiles: readonly string[]): void {
   const seen = new Set<string>();
   for (const outFile of outFiles) {
-    if (path.extname(outFile).toLowerCase() !== '.arrow') {
-      throw new UsageError(`--out ${outFile}: unsupported file type. Name the file *.arrow to write an Arrow IPC file.`);
+    if (OUT_FORMATS[path.extname(outFile).toLowerCase()] === undefined) {
+      throw new UsageError(
+        `--out ${outFile}: unsupported file type. End the name in one of ${Object.keys(OUT_FORMATS).join(', ')}.`,
+      );
     }
     if (seen.has(path.resolve(outFile))) throw new UsageError(`--out ${outFile}: named twice. Give each --out its own file.`);
     seen.add(path.resolve(outFile));

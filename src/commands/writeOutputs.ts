@@ -6,7 +6,7 @@ import type { FindingSet } from '../findings/readFindings.js';
 import { writeCsv } from '../render/renderCsv.js';
 import { writeJson, writeNdjson } from '../render/renderJson.js';
 import { renderTable } from '../render/renderTable.js';
-import { writeArrow } from '../render/writeArrow.js';
+import { writeFindingsFile } from '../render/writeFindingsFile.js';
 import { writeText } from '../render/writeText.js';
 import type { Reporter } from '../report/Reporter.js';
 import { summaryLine, type RunSummary } from './buildSummary.js';
@@ -50,15 +50,15 @@ async function writeOutFile(outFile: string, summary: RunSummary, findings: Find
   if (await exists(outFile)) {
     throw new UserError(`${outFile}: already exists. Choose a new output file name; hunt-cookies never overwrites files.`);
   }
-  const metadata = new Map([
-    ['hunt_cookies.version', summary.tool.version],
-    ['hunt_cookies.duckdb_version', summary.tool.duckdb],
-    ['hunt_cookies.mode', summary.mode],
-    ['hunt_cookies.reference_time', summary.referenceTime?.toISOString() ?? ''],
-    ['hunt_cookies.parameters', JSON.stringify(summary.parameters)],
-  ]);
+  const metadata = {
+    'hunt_cookies.version': summary.tool.version,
+    'hunt_cookies.duckdb_version': summary.tool.duckdb,
+    'hunt_cookies.mode': summary.mode,
+    'hunt_cookies.reference_time': summary.referenceTime?.toISOString() ?? '',
+    'hunt_cookies.parameters': JSON.stringify(summary.parameters),
+  };
   try {
-    await writeArrow(outFile, findings, metadata);
+    await writeFindingsFile(outFile, findings, summary, metadata);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(`${outFile}: cannot be written (${code}). Check that the folder ${path.dirname(outFile)} exists and is writable.`, { cause: error });

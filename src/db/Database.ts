@@ -94,6 +94,18 @@ export class Database {
     }
   }
 
+  /**
+   * Writes the result of a query to a Parquet file with DuckDB's own writer, which keeps
+   * TIMESTAMPTZ as UTC microsecond timestamps, and stores `metadata` as key-value metadata.
+   */
+  async copyToParquet(sql: string, params: SqlParams, filePath: string, metadata: Record<string, string>): Promise<void> {
+    const entries = Object.entries(metadata).map(([key, value]) => `${quoteString(key)}: ${quoteString(value)}`);
+    await this.run(
+      `COPY (${sql}) TO ${quoteString(filePath)} (FORMAT parquet, KV_METADATA {${entries.join(', ')}})`,
+      params,
+    );
+  }
+
   /** Runs a query and returns its column names with their DuckDB type names. */
   async describe(sql: string, params?: SqlParams, types?: SqlParamTypes): Promise<ColumnInfo[]> {
     const rows = await this.readRows(`DESCRIBE ${sql}`, params, types);
@@ -124,6 +136,14 @@ export interface ColumnInfo {
   type: string;
   /** JSON path of the field within a record, for JSON inputs. */
   path?: string;
+}
+
+/**
+ * Quotes text as a SQL string literal. COPY needs its target path and metadata as literals,
+ * because DuckDB does not bind parameters there.
+ */
+function quoteString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** Reads one SQL file from the `sql/` folder that ships with the tool. */

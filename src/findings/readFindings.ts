@@ -12,6 +12,8 @@ export interface FindingSet {
   count: number;
   /** Yields the findings in output order, newest first; `limit` stops after that many. */
   batches(limit?: number): AsyncIterable<PlainRow[]>;
+  /** Writes the findings, in output order, to a Parquet file with `metadata`. */
+  writeParquet(filePath: string, metadata: Record<string, string>): Promise<void>;
 }
 
 /** Prepares the findings for output, in order by the mode's time column. */
@@ -24,6 +26,9 @@ export async function readFindings(db: Database, mode: Mode): Promise<FindingSet
   return {
     columns,
     count: Number(counted[0]?.n ?? 0),
+    writeParquet(filePath: string, metadata: Record<string, string>) {
+      return db.copyToParquet(ordered, { time_column: timeColumn }, filePath, metadata);
+    },
     batches(limit?: number) {
       if (limit === undefined) return db.streamPlainRows(ordered, { time_column: timeColumn });
       return db.streamPlainRows(`SELECT * FROM (${ordered}) LIMIT $limit`, { time_column: timeColumn, limit });

@@ -7,6 +7,7 @@ import {
   Int64,
   RecordBatch,
   RecordBatchFileWriter,
+  RecordBatchStreamWriter,
   Schema,
   Struct,
   TimestampMicrosecond,
@@ -22,14 +23,19 @@ import type { FindingSet } from '../findings/readFindings.js';
 import { Instant } from '../util/Instant.js';
 
 /**
- * Writes the findings as an Arrow IPC file, one record batch per DuckDB chunk. Timestamps are
+ * Writes the findings in Arrow IPC file or stream format, one record batch per DuckDB chunk. Timestamps are
  * built from DuckDB's microseconds as UTC microsecond timestamps, never through JS `Date`, so
  * they keep every digit DuckDB held. `metadata` is stored on the schema.
  */
-export async function writeArrow(filePath: string, findings: FindingSet, metadata: Map<string, string>): Promise<void> {
+export async function writeArrow(
+  filePath: string,
+  findings: FindingSet,
+  metadata: Map<string, string>,
+  format: 'file' | 'stream' = 'file',
+): Promise<void> {
   const fields = findings.columns.map((column) => new Field(column.name, arrowType(column), true));
   const schema = new Schema(fields, metadata);
-  const writer = new RecordBatchFileWriter();
+  const writer = format === 'file' ? new RecordBatchFileWriter() : new RecordBatchStreamWriter();
   writer.reset(undefined, schema);
 
   for await (const rows of findings.batches()) {
