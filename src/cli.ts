@@ -35,6 +35,7 @@ interface RawOptions {
   window?: string;
   format: OutputFormat;
   out: string[];
+  manifest?: string;
   skipUnreadable?: boolean;
   dateOrder?: 'mdy' | 'dmy';
   maxDecompressed?: string;
@@ -62,6 +63,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         .argParser(collect)
         .default([], 'none'),
     )
+    .option('--manifest <file>', 'write the run manifest (versions, command line, parameters, input SHA-256 and row accounting) to FILE as JSON')
     .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
     .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
     .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
@@ -74,7 +76,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
     .exitOverride()
     .action(async (paths: string[], raw: RawOptions) => {
-      const options = toHuntOptions(paths, raw);
+      const options = toHuntOptions(paths, raw, argv);
       const reporter = new Reporter(process.stderr, options.quiet);
       // The hunt loads DuckDB; importing it here keeps --help and --version instant.
       const { runHunt } = await import('./commands/hunt.js');
@@ -169,12 +171,15 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function toHuntOptions(paths: string[], raw: RawOptions): HuntOptions {
+function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]): HuntOptions {
   const mode = raw.kqlCompat ? 'kql-compat' : 'default';
   if (mode === 'kql-compat' && (raw.since !== undefined || raw.until !== undefined)) {
     throw new UsageError('--since and --until are not part of the Sentinel rule. With --kql-compat, set the window with --now and --lookback.');
   }
   checkOutFiles(raw.out);
+  if (raw.manifest !== undefined && existsSync(raw.manifest)) {
+    throw new UsageError(`--manifest ${raw.manifest}: already exists. Choose a new file name; hunt-cookies never overwrites files.`);
+  }
   if (raw.since !== undefined && raw.until !== undefined && Date.parse(raw.since) > Date.parse(raw.until)) {
     throw new UsageError(`--since ${raw.since} is after --until ${raw.until}, so no sign-in could be in range. Swap the two times.`);
   }
@@ -189,6 +194,8 @@ function toHuntOptions(paths: string[], raw: RawOptions): HuntOptions {
     windowMinutes: raw.window === undefined ? 60 : parseMinutes('--window', raw.window),
     format: raw.format,
     outFiles: raw.out,
+    manifestFile: raw.manifest,
+    commandLine: [...argv],
     skipUnreadable: raw.skipUnreadable === true,
     dateOrder: raw.dateOrder,
     maxDecompressedBytes: parseByteSize('--max-decompressed', raw.maxDecompressed ?? '64GB'),

@@ -91,3 +91,50 @@ describe('file exports', () => {
     }
   });
 });
+
+describe('run manifest', () => {
+  it('records inputs and reproduces the run', async () => {
+    const outFolder = await makeTempFolder();
+    const manifestFile = path.join(outFolder, 'manifest.json');
+    const input = path.join(REPO_ROOT, 'samples/csv');
+    const first = await runCli(['--format', 'json', '-q', '--window', '45', '--manifest', manifestFile, input]);
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+
+    expect(manifest.commandLine).toEqual(['--format', 'json', '-q', '--window', '45', '--manifest', manifestFile, input]);
+    expect(manifest.parameters.windowMinutes).toBe(45);
+    expect(manifest.tool.duckdb).toMatch(/^v\d/);
+    expect(manifest.detections.map((detection: { file: string }) => detection.file)).toEqual([
+      'sql/detections/default/impossible-travel.sql',
+      'sql/detections/default/mfa-bypass-cookie-reuse.sql',
+    ]);
+    expect(manifest.detections[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.inputs.map((file: { rowsRead: number }) => file.rowsRead)).toEqual([14, 30]);
+    expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(Date.parse(manifest.finishedAt)).toBeGreaterThanOrEqual(Date.parse(manifest.startedAt));
+
+    // The same command line without the manifest option, run where the first ran.
+    const rerunArgs = manifest.commandLine.filter((arg: string, index: number, all: string[]) => arg !== '--manifest' && all[index - 1] !== '--manifest');
+    const second = await runCli(rerunArgs, { cwd: manifest.workingDirectory });
+    expect(JSON.parse(second.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
+  });
+
+  it('is embedded in Parquet exports', async () => {
+    const file = path.join(folder, 'findings.parquet').replaceAll("'", "''");
+    const rows = await readWithDuckDb(
+      `SELECT decode(value) AS value FROM parquet_kv_metadata('${file}') WHERE decode(key) = 'hunt_cookies.manifest'`,
+    );
+    const manifest = JSON.parse(String(rows[0]!.value));
+    expect(manifest.inputs.length).toBe(2);
+    expect(manifest.finishedAt).toBeNull();
+  });
+});
+
+describe('finding provenance', () => {
+  it('names the SHA-256 of its source file', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const finding of reference) {
+      const bytes = await readFile(path.resolve(REPO_ROOT, String(finding.SourceFile)));
+      expect(finding.SourceSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+});

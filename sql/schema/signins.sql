@@ -83,3 +83,12 @@ CREATE TABLE rejected_lines (
     line            BIGINT NOT NULL,
     reason          VARCHAR NOT NULL
 );
+
+-- Every input file of the run with its SHA-256, so that each finding can name the exact
+-- evidence it came from.
+CREATE TABLE input_files (
+    file_index      INTEGER NOT NULL,
+    path            VARCHAR NOT NULL,
+    size            BIGINT NOT NULL,
+    sha256          VARCHAR NOT NULL
+);

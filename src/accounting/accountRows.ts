@@ -1,10 +1,11 @@
 import type { Database } from '../db/Database.js';
-import type { LoadedFile } from '../load/loadFile.js';
+import type { HashedFile } from '../load/loadInputs.js';
 import type { SkippedFile } from '../load/loadInputs.js';
 
 /** Row accounting of one input file; the counts after `rowsRead` add up to it. */
 export interface FileAccount {
   path: string;
+  sha256: string;
   /** `sign-ins`, or `auth-steps` for an admin center authentication details file. */
   kind: 'sign-ins' | 'auth-steps';
   size: number;
@@ -50,7 +51,7 @@ const REJECTED_ROWS_LISTED = 50;
 /** Counts, per input file, the rows loaded, rejected and given each scope disposition. */
 export async function accountRows(
   db: Database,
-  files: readonly LoadedFile[],
+  files: readonly HashedFile[],
   skippedFiles: readonly SkippedFile[],
 ): Promise<RowAccounting> {
   const dispositions = await db.readRows(
@@ -70,6 +71,7 @@ export async function accountRows(
 
   const accounts = files.map((file) => ({
     path: file.path,
+    sha256: file.sha256,
     kind: file.kind,
     size: file.size,
     shape: file.shape,

@@ -16,6 +16,10 @@ export interface HuntOptions {
   format: OutputFormat;
   /** Files to write findings to, by extension; only `.arrow` so far. */
   outFiles: string[];
+  /** File to write the run manifest to (--manifest). */
+  manifestFile?: string;
+  /** The arguments as given, recorded in the manifest. */
+  commandLine: string[];
   skipUnreadable: boolean;
   dateOrder?: DateOrder;
   /** Largest size a gzip input may decompress to, in bytes. */

@@ -11,6 +11,8 @@ import type { Reporter } from '../report/Reporter.js';
 import { printAccounting } from '../report/printAccounting.js';
 import { buildSummary, type RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
+import { buildManifest } from '../provenance/buildManifest.js';
+import { writeManifest } from '../provenance/writeManifest.js';
 import { prepareDatabase } from './prepareDatabase.js';
 import { writeOutputs } from './writeOutputs.js';
 
@@ -19,6 +21,7 @@ import { writeOutputs } from './writeOutputs.js';
  * then print and write the findings. Returns the exit code: 1 with findings, 0 without.
  */
 export async function runHunt(options: HuntOptions, reporter: Reporter, toolVersion: string): Promise<number> {
+  const startedAt = new Date();
   reporter.progress('Finding input files');
   const inputs = await discoverInputs(options.paths);
 
@@ -43,7 +46,12 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     reporter.stop();
     printAccounting(reporter, summary);
     reportScope(reporter, options, summary);
-    await writeOutputs(options, summary, findings, reporter);
+    const manifest = buildManifest(summary, detections, startedAt, options.commandLine);
+    await writeOutputs(options, summary, findings, manifest, reporter);
+    if (options.manifestFile !== undefined) {
+      await writeManifest(options.manifestFile, { ...manifest, finishedAt: new Date().toISOString() });
+      reporter.info(`Wrote the run manifest to ${options.manifestFile}`);
+    }
     return findings.count > 0 ? ExitCode.findings : ExitCode.noFindings;
   } finally {
     reporter.stop();

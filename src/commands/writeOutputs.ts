@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import { UserError } from '../errors.js';
 import type { FindingSet } from '../findings/readFindings.js';
+import type { RunManifest } from '../provenance/buildManifest.js';
+import { jsonReplacer } from '../render/formatValue.js';
 import { writeCsv } from '../render/renderCsv.js';
 import { writeJson, writeNdjson } from '../render/renderJson.js';
 import { renderTable } from '../render/renderTable.js';
@@ -16,7 +18,13 @@ import type { HuntOptions } from './HuntOptions.js';
 const DEFAULT_WIDTH = 160;
 
 /** Prints the findings on stdout in the chosen format and writes the `--out` files. */
-export async function writeOutputs(options: HuntOptions, summary: RunSummary, findings: FindingSet, reporter: Reporter): Promise<void> {
+export async function writeOutputs(
+  options: HuntOptions,
+  summary: RunSummary,
+  findings: FindingSet,
+  manifest: RunManifest,
+  reporter: Reporter,
+): Promise<void> {
   const line = summaryLine(summary);
   switch (options.format) {
     case 'table': {
@@ -41,12 +49,12 @@ export async function writeOutputs(options: HuntOptions, summary: RunSummary, fi
   }
 
   for (const outFile of options.outFiles) {
-    await writeOutFile(outFile, summary, findings);
+    await writeOutFile(outFile, summary, findings, manifest);
     reporter.info(`Wrote ${findings.count} findings to ${outFile}`);
   }
 }
 
-async function writeOutFile(outFile: string, summary: RunSummary, findings: FindingSet): Promise<void> {
+async function writeOutFile(outFile: string, summary: RunSummary, findings: FindingSet, manifest: RunManifest): Promise<void> {
   if (await exists(outFile)) {
     throw new UserError(`${outFile}: already exists. Choose a new output file name; hunt-cookies never overwrites files.`);
   }
@@ -56,6 +64,7 @@ async function writeOutFile(outFile: string, summary: RunSummary, findings: Find
     'hunt_cookies.mode': summary.mode,
     'hunt_cookies.reference_time': summary.referenceTime?.toISOString() ?? '',
     'hunt_cookies.parameters': JSON.stringify(summary.parameters),
+    'hunt_cookies.manifest': JSON.stringify(manifest, jsonReplacer),
   };
   try {
     await writeFindingsFile(outFile, findings, summary, metadata);

@@ -7,7 +7,7 @@ import type { Mode } from '../detect/Mode.js';
  * (`--kql-compat` reports every pair), so outputs stream them in batches.
  */
 export interface FindingSet {
-  /** Columns of the `findings` table, in order, with their DuckDB types. */
+  /** Output columns (the `findings` table plus provenance), in order, with their DuckDB types. */
   columns: ColumnInfo[];
   count: number;
   /** Yields the findings in output order, newest first; `limit` stops after that many. */
@@ -18,10 +18,10 @@ export interface FindingSet {
 
 /** Prepares the findings for output, in order by the mode's time column. */
 export async function readFindings(db: Database, mode: Mode): Promise<FindingSet> {
-  const columns = await db.describe('findings');
   const counted = await db.readRows('SELECT count(*) AS n FROM findings');
   const ordered = await readSqlFile('findings/ordered.sql');
   const timeColumn = mode === 'kql-compat' ? 'TimeGenerated' : 'EventTime';
+  const columns = await db.describe(ordered, { time_column: timeColumn });
 
   return {
     columns,
