@@ -195,7 +195,13 @@ function hunt(mode: Mode, path: string) {
 }
 
 function withoutSourceFiles(finding: Finding) {
-  const { SourceFile: _sourceFile, PriorSourceFile: _priorSourceFile, ...rest } = finding;
+  const {
+    SourceFile: _sourceFile,
+    PriorSourceFile: _priorSourceFile,
+    SourceSha256: _sourceSha256,
+    PriorSourceSha256: _priorSourceSha256,
+    ...rest
+  } = finding;
   return rest;
 }
 

@@ -30,7 +30,15 @@ const SHARED_ROW_FIELDS = [
  * Finding columns that name the evidence (file and row) or the Log Analytics ingestion time,
  * which only Log Analytics exports carry. They are never compared across layouts.
  */
-const EVIDENCE_FINDING_FIELDS = ['SourceFile', 'SourceRow', 'PriorSourceFile', 'PriorSourceRow', 'TimeGenerated'];
+const EVIDENCE_FINDING_FIELDS = [
+  'SourceFile',
+  'SourceRow',
+  'PriorSourceFile',
+  'PriorSourceRow',
+  'SourceSha256',
+  'PriorSourceSha256',
+  'TimeGenerated',
+];
 
 /** Per-file accounting as `--format json` writes it, with the fields the shared type leaves out. */
 type FileAccount = HuntJson['accounting']['files'][number] & {
