@@ -9,8 +9,8 @@
  * with the DuckDB version that package-lock.json pins. Another DuckDB version may hash
  * differently and so draw other values.
  *
- * The skew follows a large tenant's 30-day dump: five service-like accounts hold 15% of the
- * rows (the first one 5%), 90% of users live in one country (US), about 2% of sign-ins come
+ * The skew follows a large tenant's 30-day dump. Five service-like accounts hold 15% of the
+ * rows (the first one 5%), and 90% of users live in one country (US). About 2% of sign-ins come
  * from abroad, and about 2% are satisfied by a claim in an existing token. Each NDJSON row is
  * about 4 KB, mostly the ConditionalAccessPolicies array, as in real exports.
  *
@@ -183,8 +183,8 @@ SELECT
         ELSE home_country
     END AS country,
     u_result < 0.03 AS failed,
-    -- About 2% of rows carry an MFA claim from an existing token; a third of the interactive
-    -- ones say "Previously satisfied" in the first step's result detail too.
+    -- About 2% of rows carry an MFA claim from an existing token. For a third of the interactive
+    -- ones the first step's result detail is "Previously satisfied" in place of the claim text.
     u_auth < 0.02 AS token_claim,
     (['Microsoft Teams', 'Exchange Online', 'Office 365 SharePoint Online', 'OneDrive SyncEngine', 'Azure Portal',
       'Microsoft Authentication Broker', 'Example HR Portal', 'Outlook Mobile'])[1 + (u_app * 8)::INTEGER % 8] AS app_name,
@@ -194,7 +194,7 @@ FROM placed
 ORDER BY generated, i`;
 }
 
-/** The documentation GUID with `group` as its fourth block and `n` in the last. */
+/** Builds the SQL for a placeholder GUID with `group` as its fourth block and `expression` as its last, in hex. */
 function guid(group, expression) {
   return `printf('00000000-0000-4000-${group}-%012x', ${expression})`;
 }
@@ -207,7 +207,7 @@ function isoTime(expression) {
 /**
  * Selects every exported column of one table. Nested columns are STRUCTs or LISTs in
  * SigninLogs and JSON text in AADNonInteractiveUserSignInLogs, as Log Analytics stores them.
- * `textOnly` turns every nested value into JSON text, as a CSV cell holds it.
+ * `textOnly` turns every nested value into JSON text, as a CSV cell contains it.
  */
 function buildSelect(interactive, { textOnly, timesAsText }) {
   const nested = (expression) => (interactive && !textOnly ? expression : `to_json(${expression})::VARCHAR`);

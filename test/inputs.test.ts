@@ -93,6 +93,23 @@ describe('bad input', () => {
     expect(result.stderr).toContain(`rejected ${file} row 2: malformed JSON record`);
   });
 
+  it('malformed CSV line is charged to its file only', async () => {
+    const folder = await makeTempFolder();
+    const header = 'TimeGenerated,UserPrincipalName,ResultType,Location';
+    await writeFile(path.join(folder, 'a-bad.csv'), `${header}\n2024-03-01T10:00:00Z,a@example.test,0,US\n2024-03-01T10:05:00Z,a@example.test,0,DE,extra\n2024-03-01T10:10:00Z,a@example.test,0,FR\n`);
+    await writeFile(path.join(folder, 'b-good.csv'), `${header}\n2024-03-01T11:00:00Z,b@example.test,0,US\n`);
+    const result = await runCli(['--format', 'json', folder]);
+    const json = JSON.parse(result.stdout);
+    expect(json.accounting.files.map((file: { rowsRead: number; rejected: number }) => [file.rowsRead, file.rejected])).toEqual([
+      [3, 1],
+      [1, 0],
+    ]);
+    expect(json.accounting.rejectedRows).toEqual([
+      { file: path.join(folder, 'a-bad.csv'), row: 3, unit: 'line', reason: 'malformed CSV line: too many columns, Expected Number of Columns: 4 Found: 5' },
+    ]);
+    expect(result.stderr).toContain('a-bad.csv: record numbers after line 3 count only the records that could be parsed');
+  });
+
   it('rows with bad values are rejected with reasons', async () => {
     const { json } = await runCliJson([
       await writeNdjson(await makeTempFolder(), 'values.ndjson', [

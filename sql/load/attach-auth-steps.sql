@@ -3,10 +3,10 @@
 UPDATE loaded_rows
 SET authentication_steps = attached.steps
 FROM (
-    SELECT request_id, list(step ORDER BY file_index, source_row) AS steps
+    SELECT lower(request_id) AS request_id, list(step ORDER BY file_index, source_row) AS steps
     FROM loaded_auth_steps
     WHERE reject_reason IS NULL
-    GROUP BY request_id
+    GROUP BY lower(request_id)
 ) AS attached
-WHERE loaded_rows.record_id = attached.request_id
+WHERE lower(loaded_rows.record_id) = attached.request_id
     AND loaded_rows.authentication_steps IS NULL

@@ -64,8 +64,9 @@ SELECT
     table_from_row AS source_table,
     nullif(trim(record_id), '') AS record_id,
     -- Without a request id, a copy of a row is recognised by all of its stage values.
+    -- Request ids are GUIDs, which exports write in either case.
     coalesce(
-        nullif(trim(record_id), ''),
+        lower(nullif(trim(record_id), '')),
         'row:' || md5(concat_ws(chr(31),
             created_time, ingest_time, user_principal_name, user_id, ip_address, location_code,
             location_details, app_display_name, app_id, resource_display_name, result_type, status,

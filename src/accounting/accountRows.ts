@@ -23,6 +23,8 @@ export interface FileAccount {
   /** Authentication-step files only: steps attached to a loaded sign-in, and steps without one. */
   stepsAttached: number;
   stepsUnmatched: number;
+  /** First CSV line that could not be parsed; record numbers after it skip such lines. */
+  firstMalformedLine: number | null;
   /** Usable rows whose time had no zone and was taken as UTC (not a disposition). */
   zonelessTimes: number;
   /** Day/month order used for slash dates. */
@@ -62,10 +64,14 @@ export async function accountRows(
   );
   const steps = await db.readRows(
     `SELECT file_index,
-            count(*) FILTER (WHERE request_id IN (SELECT record_id FROM loaded_rows)) AS attached,
-            count(*) FILTER (WHERE reject_reason IS NULL AND request_id NOT IN (SELECT record_id FROM loaded_rows WHERE record_id IS NOT NULL)) AS unmatched
+            count(*) FILTER (WHERE lower(request_id) IN (SELECT lower(record_id) FROM loaded_rows)) AS attached,
+            count(*) FILTER (
+                WHERE reject_reason IS NULL
+                    AND lower(request_id) NOT IN (SELECT lower(record_id) FROM loaded_rows WHERE record_id IS NOT NULL)
+            ) AS unmatched
      FROM loaded_auth_steps GROUP BY ALL`,
   );
+  const malformed = await db.readRows('SELECT file_index, min(line) AS first_line FROM rejected_lines GROUP BY ALL');
   const count = (index: number, disposition: string): number =>
     Number(dispositions.find((row) => row.file_index === index && row.disposition === disposition)?.n ?? 0);
 
@@ -87,6 +93,7 @@ export async function accountRows(
     inScope: count(file.index, 'in_scope'),
     stepsAttached: Number(steps.find((row) => row.file_index === file.index)?.attached ?? 0),
     stepsUnmatched: Number(steps.find((row) => row.file_index === file.index)?.unmatched ?? 0),
+    firstMalformedLine: Number(malformed.find((row) => row.file_index === file.index)?.first_line ?? 0) || null,
     zonelessTimes: Number(zoneless.find((row) => row.file_index === file.index)?.n ?? 0),
     dateOrder: file.dateOrder,
   }));

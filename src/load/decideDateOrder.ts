@@ -19,9 +19,10 @@ interface Evidence {
 
 /**
  * Decides whether a file's slash dates (`05/01/2024`) put the month or the day first, from
- * its values: a part above 12 settles it. When no value settles it, `requested` (--date-order)
- * decides. Without that option, 12-hour times with AM/PM are read month first, as the Log
- * Analytics UI writes them in US English. Anything else is rejected as ambiguous.
+ * its values: a part above 12 settles it. When no value settles it, 12-hour times with AM/PM
+ * are read month first, as the Log Analytics UI writes them in US English, and otherwise
+ * `requested` (--date-order) decides. A file that none of these settle is rejected as ambiguous.
+ * `requested` never overrides a file's own values.
  */
 export async function decideDateOrder(
   db: Database,
@@ -44,16 +45,11 @@ export async function decideDateOrder(
   let found: DateOrder | undefined;
   if (evidence.dayFirst > 0) found = 'dmy';
   if (evidence.monthFirst > 0) found = 'mdy';
-  if (found !== undefined && requested !== undefined && found !== requested) {
-    throw new InputError(
-      file,
-      `--date-order ${requested} contradicts its values: a date such as "${evidence.settlingExample}" only reads as ${found}. ` +
-        'Remove --date-order or run this file separately.',
-    );
-  }
   if (found !== undefined) return found;
-  if (requested !== undefined) return requested;
+  // 12-hour times with AM/PM are the Log Analytics UI's US English form: month first, whatever
+  // --date-order says, so that one option can serve a folder that mixes such files with others.
   if (evidence.ambiguous === 0 || evidence.ambiguousWithoutAmPm === 0) return 'mdy';
+  if (requested !== undefined) return requested;
 
   throw new InputError(
     file,

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Database } from '../db/Database.js';
@@ -76,7 +77,9 @@ async function loadRecords(
   container: Container,
   options: LoadOptions,
 ): Promise<Omit<LoadedFile, 'encoding'>> {
-  const json = container.kind === 'json' ? await jsonSource(readPath, container.layout, file.size) : undefined;
+  // The size of what DuckDB reads: a decompressed or converted copy can exceed the evidence file.
+  const readSize = (await stat(readPath)).size;
+  const json = container.kind === 'json' ? await jsonSource(readPath, container.layout, readSize) : undefined;
   const columns = await withFileContext(file.path, readPath, container, () => readColumns(db, readPath, container, json));
   const shape = detectShape(file.path, columns);
   const sources = resolveStageColumns(shape, columns);
@@ -108,6 +111,7 @@ async function loadRecords(
   // DuckDB rejects a named parameter that the statement does not use, and the layouts'
   // normalisation files use different ones.
   const usedParams = Object.fromEntries(Object.entries(params).filter(([name]) => insert.includes(`$${name}`)));
+  if (container.kind === 'csv') await db.runFile('load/clear-csv-rejects.sql');
   await withFileContext(file.path, readPath, container, () => db.run(insert, usedParams, stage.types));
 
   if (container.kind === 'csv') await db.runFile('load/keep-csv-rejects.sql', { file_index: index, source_file: file.path });

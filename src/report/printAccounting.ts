@@ -34,6 +34,13 @@ export function printAccounting(
     }
   }
 
+  for (const file of accounting.files) {
+    if (file.firstMalformedLine === null) continue;
+    reporter.warn(
+      `${file.path}: record numbers after line ${file.firstMalformedLine} count only the records that could be parsed; ` +
+        'the rejected lines are listed by line number.',
+    );
+  }
   for (const skipped of accounting.skippedFiles) {
     reporter.warn(`not read: ${skipped.reason}`);
   }

@@ -42,6 +42,6 @@ export const graphShape: ExportShape = {
   },
   matches(columns) {
     const hasUser = columns.has('userprincipalname') || columns.has('userid');
-    return hasUser && columns.has('createddatetime') && columns.has('status') && !columns.has('resulttype');
+    return hasUser && columns.has('createddatetime') && !columns.has('resulttype');
   },
 };

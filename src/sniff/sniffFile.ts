@@ -39,10 +39,25 @@ export async function sniffFile(filePath: string, shownAs: string = filePath): P
 
   const encoding = detectEncoding(head);
   const text = decodeHead(head, encoding);
+  if (text.includes('\u0000') && looksLikeUtf16WithoutBom(head)) {
+    throw new InputError(
+      shownAs,
+      'looks like UTF-16 text without a byte order mark, which cannot be told apart from binary data for sure. ' +
+        'Convert a copy to UTF-8 (iconv -f UTF-16LE -t UTF-8) and run on the copy.',
+    );
+  }
   if (text.includes('\u0000')) {
     throw new InputError(shownAs, 'binary data that is neither Parquet nor text. Expected a sign-in export as JSON, NDJSON, CSV or Parquet.');
   }
   return { container: detectTextContainer(text), encoding };
+}
+
+/** True when every other byte of the head is zero, as in UTF-16 text of ASCII characters. */
+function looksLikeUtf16WithoutBom(head: Buffer): boolean {
+  const sample = head.subarray(0, 512);
+  let zeros = 0;
+  for (let index = 0; index < sample.length; index += 1) if (sample[index] === 0) zeros += 1;
+  return sample.length >= 4 && zeros * 2 >= sample.length - 1 && (sample[0] === 0 || sample[1] === 0);
 }
 
 function detectEncoding(head: Buffer): TextEncoding {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -35,9 +35,19 @@ export function signIn(user: string, time: string, country: string | null, overr
   };
 }
 
-/** Creates a new temporary folder for one test's input files. */
-export function makeTempFolder(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'hunt-cookies-test-'));
+const createdFolders: string[] = [];
+
+/** Creates a new temporary folder for one test's input files; `removeTempFolders` deletes it. */
+export async function makeTempFolder(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'hunt-cookies-test-'));
+  createdFolders.push(folder);
+  return folder;
+}
+
+/** Deletes every folder `makeTempFolder` created in this test file; run after all its tests. */
+export async function removeTempFolders(): Promise<void> {
+  const folders = createdFolders.splice(0);
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
 }
 
 /** Writes records as NDJSON (one JSON object per line) and returns the file path. */
