@@ -169,6 +169,8 @@ placed AS (
         -- Service accounts sign in interactively (legacy password flows) half of the time,
         -- people about one time in three.
         u_table < CASE WHEN user_index < 5 THEN 0.5 ELSE 0.32 END AS interactive,
+        -- NOTE: u_time has 10^6 steps, so times fall on a 2.592 s grid over 30 days and one user's
+        -- sign-ins can share an instant. The tool orders such ties by file and row.
         TIMESTAMPTZ '${END_TIME}' - INTERVAL ${SPAN_DAYS} DAYS + to_microseconds((u_time * ${spanMicros})::BIGINT) AS created
     FROM users
 )

@@ -9,7 +9,7 @@
  * <out>/results.json and, between the markers, to docs/benchmarks.md.
  *
  * Usage: npm run bench -- [--sizes 100k,1m] [--seed N] [--out bench-out] [--naive-timeout 600]
- *        (add 10m to --sizes for the large tenant; it needs about 90 GB of disk)
+ *        (add 10m to --sizes for the large tenant; it needs about 80 GB of disk, an estimate from the 1M files)
  */
 import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { accountRows } from '../accounting/accountRows.js';
-import { Database, readSqlFile } from '../db/Database.js';
+import { readSqlFile, type Database } from '../db/Database.js';
 import { discoverInputs } from '../discover/discoverInputs.js';
 import { listDetections } from '../detect/listDetections.js';
 import { runDetections } from '../detect/runDetections.js';
@@ -13,7 +13,7 @@ import { buildSummary, type RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
 import { buildManifest } from '../provenance/buildManifest.js';
 import { writeManifest } from '../provenance/writeManifest.js';
-import { prepareDatabase } from './prepareDatabase.js';
+import { openWorkspace } from './openWorkspace.js';
 import { writeOutputs } from './writeOutputs.js';
 
 /**
@@ -25,10 +25,10 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
   reporter.progress('Finding input files');
   const inputs = await discoverInputs(options.paths);
 
-  const db = await Database.open({ threads: options.threads, memoryLimit: options.memoryLimit });
+  const workspace = await openWorkspace(inputs, options.outFiles, options);
+  const { db } = workspace;
   try {
-    await prepareDatabase(db);
-    const loaded = await loadInputs(db, inputs, options, reporter);
+    const loaded = await loadInputs(db, inputs, options, workspace.work, reporter);
 
     reporter.progress('Scoping sign-ins');
     const referenceTime = await scopeRows(db, options);
@@ -55,7 +55,7 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     return findings.count > 0 ? ExitCode.findings : ExitCode.noFindings;
   } finally {
     reporter.stop();
-    db.close();
+    await workspace.close();
   }
 }
 

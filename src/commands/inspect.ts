@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 
 import { accountRows, type RowAccounting } from '../accounting/accountRows.js';
-import { Database, readSqlFile } from '../db/Database.js';
+import { readSqlFile } from '../db/Database.js';
 import { discoverInputs } from '../discover/discoverInputs.js';
 import { scopeRows } from '../detect/scopeRows.js';
 import { ExitCode } from '../errors.js';
@@ -12,7 +12,7 @@ import { sanitizeCell } from '../render/sanitizeForTerminal.js';
 import { writeText } from '../render/writeText.js';
 import type { Reporter } from '../report/Reporter.js';
 import { printAccounting } from '../report/printAccounting.js';
-import { prepareDatabase } from './prepareDatabase.js';
+import { openWorkspace } from './openWorkspace.js';
 
 export interface InspectOptions extends LoadOptions {
   paths: string[];
@@ -30,10 +30,10 @@ export interface InspectOptions extends LoadOptions {
  */
 export async function runInspect(options: InspectOptions, reporter: Reporter, toolVersion: string): Promise<number> {
   const inputs = await discoverInputs(options.paths);
-  const db = await Database.open({ threads: options.threads, memoryLimit: options.memoryLimit });
+  const workspace = await openWorkspace(inputs, [], options);
+  const { db } = workspace;
   try {
-    await prepareDatabase(db);
-    const loaded = await loadInputs(db, inputs, options, reporter);
+    const loaded = await loadInputs(db, inputs, options, workspace.work, reporter);
     await scopeRows(db, { mode: 'default' });
     const accounting = await accountRows(db, loaded.files, loaded.skipped);
     reporter.stop();
@@ -52,7 +52,7 @@ export async function runInspect(options: InspectOptions, reporter: Reporter, to
     return ExitCode.noFindings;
   } finally {
     reporter.stop();
-    db.close();
+    await workspace.close();
   }
 }
 

@@ -20,7 +20,14 @@ export type SqlRow = Record<string, DuckDBValue>;
 export interface DatabaseSettings {
   threads?: number;
   memoryLimit?: string;
+  /** Folder DuckDB spills to when a query outgrows the memory limit. */
   tempDirectory?: string;
+  /**
+   * The only files and folders DuckDB may open, as absolute paths: the inputs, the work
+   * folder and the output files. Everything else, URLs included, is refused.
+   */
+  allowedPaths?: readonly string[];
+  allowedDirectories?: readonly string[];
 }
 
 const SQL_ROOT = new URL('../../sql/', import.meta.url);
@@ -52,6 +59,15 @@ export class Database {
     await connection.run("SET TimeZone = 'UTC'");
     // Source rows are numbered in file order, which needs the scan order kept.
     await connection.run('SET preserve_insertion_order = true');
+
+    // Nothing that the evidence contains can make DuckDB open another file or a URL, and
+    // the lock keeps any statement from lifting these limits again.
+    if (settings.allowedPaths !== undefined || settings.allowedDirectories !== undefined) {
+      await connection.run(`SET allowed_paths = [${(settings.allowedPaths ?? []).map(quoteString).join(', ')}]`);
+      await connection.run(`SET allowed_directories = [${(settings.allowedDirectories ?? []).map(quoteString).join(', ')}]`);
+      await connection.run('SET enable_external_access = false');
+    }
+    await connection.run('SET lock_configuration = true');
     return new Database(instance, connection);
   }
 

@@ -3,7 +3,7 @@ import type { InputFile } from '../discover/discoverInputs.js';
 import { InputError } from '../errors.js';
 import type { Reporter } from '../report/Reporter.js';
 import { hashFile } from '../provenance/hashFile.js';
-import { WorkFolder } from '../sniff/makeWorkCopy.js';
+import type { WorkFolder } from '../sniff/makeWorkCopy.js';
 import { loadFile, type LoadOptions, type LoadedFile } from './loadFile.js';
 
 export interface SkippedFile {
@@ -29,36 +29,32 @@ export async function loadInputs(
   db: Database,
   inputs: readonly InputFile[],
   options: LoadOptions,
+  work: WorkFolder,
   reporter: Reporter,
 ): Promise<LoadResult> {
-  const work = new WorkFolder();
   const files: HashedFile[] = [];
   const skipped: SkippedFile[] = [];
-  try {
-    for (const [index, input] of inputs.entries()) {
-      reporter.progress(`Loading ${input.path} (${index + 1} of ${inputs.length})`);
-      try {
-        // Hashing reads the file once more, alongside DuckDB's read; both only read the evidence.
-        const hashing = hashFile(input.path);
-        hashing.catch(() => undefined);
-        const loaded = await loadFile(db, input, index, work, options);
-        const sha256 = await hashing;
-        await db.run('INSERT INTO input_files VALUES ($index, $path, $size, $sha256)', {
-          index,
-          path: input.path,
-          size: input.size,
-          sha256,
-        });
-        files.push({ ...loaded, sha256 });
-      } catch (error) {
-        if (!(error instanceof InputError) || !options.skipUnreadable) throw withSkipHint(error, inputs.length);
-        skipped.push({ path: input.path, size: input.size, sha256: await hashFile(input.path).catch(() => ''), reason: error.message });
-      }
+  for (const [index, input] of inputs.entries()) {
+    reporter.progress(`Loading ${input.path} (${index + 1} of ${inputs.length})`);
+    try {
+      // Hashing reads the file once more, alongside DuckDB's read; both only read the evidence.
+      const hashing = hashFile(input.path);
+      hashing.catch(() => undefined);
+      const loaded = await loadFile(db, input, index, work, options);
+      const sha256 = await hashing;
+      await db.run('INSERT INTO input_files VALUES ($index, $path, $size, $sha256)', {
+        index,
+        path: input.path,
+        size: input.size,
+        sha256,
+      });
+      files.push({ ...loaded, sha256 });
+    } catch (error) {
+      if (!(error instanceof InputError) || !options.skipUnreadable) throw withSkipHint(error, inputs.length);
+      skipped.push({ path: input.path, size: input.size, sha256: await hashFile(input.path).catch(() => ''), reason: error.message });
     }
-    if (files.some((file) => file.kind === 'auth-steps')) await db.runFile('load/attach-auth-steps.sql');
-  } finally {
-    await work.remove();
   }
+  if (files.some((file) => file.kind === 'auth-steps')) await db.runFile('load/attach-auth-steps.sql');
   return { files, skipped };
 }
 

@@ -13,8 +13,14 @@ import type { TextEncoding } from './sniffFile.js';
  * Evidence files are only ever read; copies go here and the folder is removed afterwards.
  */
 export class WorkFolder {
-  private folder: string | undefined;
   private count = 0;
+
+  private constructor(readonly folder: string) {}
+
+  /** Creates the folder under the system's temporary folder. */
+  static async create(): Promise<WorkFolder> {
+    return new WorkFolder(await mkdtemp(path.join(tmpdir(), 'hunt-cookies-')));
+  }
 
   /** Writes a UTF-8 copy without byte order mark and returns its path. */
   async copyAsUtf8(source: string, encoding: TextEncoding): Promise<string> {
@@ -42,13 +48,11 @@ export class WorkFolder {
   }
 
   async remove(): Promise<void> {
-    if (this.folder !== undefined) await rm(this.folder, { recursive: true, force: true });
-    this.folder = undefined;
+    await rm(this.folder, { recursive: true, force: true });
   }
 
   /** Returns a new path in the work folder that keeps the extension of `source`. */
   private async newPath(source: string): Promise<string> {
-    this.folder ??= await mkdtemp(path.join(tmpdir(), 'hunt-cookies-'));
     this.count += 1;
     return path.join(this.folder, `input-${this.count}${path.extname(source)}`);
   }

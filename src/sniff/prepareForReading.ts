@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { InputError } from '../errors.js';
 import { DecompressedSizeError, type WorkFolder } from './makeWorkCopy.js';
 import { sniffFile, type Container, type Encoding } from './sniffFile.js';
@@ -18,7 +20,8 @@ export interface ReadableFile {
  */
 export async function prepareForReading(file: string, work: WorkFolder, maxDecompressedBytes: number): Promise<ReadableFile> {
   let { container, encoding } = await sniffFile(file);
-  let sourcePath = file;
+  // DuckDB may open only the absolute paths it was given, so the path it reads is absolute.
+  let sourcePath = path.resolve(file);
   let compression = '';
   if (container.kind === 'gzip') {
     sourcePath = await decompress(file, work, maxDecompressedBytes);

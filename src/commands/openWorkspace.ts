@@ -1,0 +1,45 @@
+import path from 'node:path';
+
+import { Database } from '../db/Database.js';
+import type { InputFile } from '../discover/discoverInputs.js';
+import { WorkFolder } from '../sniff/makeWorkCopy.js';
+import { prepareDatabase } from './prepareDatabase.js';
+
+/** The database of one run and the temporary folder beside it; `close` removes both. */
+export interface Workspace {
+  db: Database;
+  work: WorkFolder;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the run's work folder and a database that may open only the inputs, that folder
+ * and the named output files. DuckDB spills to the work folder, never next to the evidence.
+ */
+export async function openWorkspace(
+  inputs: readonly InputFile[],
+  outputs: readonly string[],
+  settings: { threads?: number; memoryLimit?: string },
+): Promise<Workspace> {
+  const work = await WorkFolder.create();
+  try {
+    const db = await Database.open({
+      ...settings,
+      tempDirectory: path.join(work.folder, 'spill'),
+      allowedPaths: [...inputs, ...outputs.map((output) => ({ path: output }))].map((file) => path.resolve(file.path)),
+      allowedDirectories: [`${work.folder}${path.sep}`],
+    });
+    await prepareDatabase(db);
+    return {
+      db,
+      work,
+      async close() {
+        db.close();
+        await work.remove();
+      },
+    };
+  } catch (error) {
+    await work.remove();
+    throw error;
+  }
+}
