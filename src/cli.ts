@@ -36,6 +36,7 @@ interface RawOptions {
   format: OutputFormat;
   out: string[];
   manifest?: string;
+  timesketch?: string;
   skipUnreadable?: boolean;
   dateOrder?: 'mdy' | 'dmy';
   maxDecompressed?: string;
@@ -63,6 +64,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         .argParser(collect)
         .default([], 'none'),
     )
+    .option('--timesketch <file>', 'also write the findings as a Timesketch timeline (JSON lines) to a new FILE')
     .option('--manifest <file>', 'write the run manifest (versions, command line, parameters, input SHA-256 and row accounting) to FILE as JSON')
     .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
     .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
@@ -177,8 +179,10 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
     throw new UsageError('--since and --until are not part of the Sentinel rule. With --kql-compat, set the window with --now and --lookback.');
   }
   checkOutFiles(raw.out);
-  if (raw.manifest !== undefined && existsSync(raw.manifest)) {
-    throw new UsageError(`--manifest ${raw.manifest}: already exists. Choose a new file name; hunt-cookies never overwrites files.`);
+  for (const [option, file] of [['--manifest', raw.manifest], ['--timesketch', raw.timesketch]] as const) {
+    if (file !== undefined && existsSync(file)) {
+      throw new UsageError(`${option} ${file}: already exists. Choose a new file name; hunt-cookies never overwrites files.`);
+    }
   }
   if (raw.since !== undefined && raw.until !== undefined && Date.parse(raw.since) > Date.parse(raw.until)) {
     throw new UsageError(`--since ${raw.since} is after --until ${raw.until}, so no sign-in could be in range. Swap the two times.`);
@@ -195,6 +199,7 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
     format: raw.format,
     outFiles: raw.out,
     manifestFile: raw.manifest,
+    timesketchFile: raw.timesketch,
     commandLine: [...argv],
     skipUnreadable: raw.skipUnreadable === true,
     dateOrder: raw.dateOrder,

@@ -138,3 +138,26 @@ describe('finding provenance', () => {
     }
   });
 });
+
+describe('Timesketch timeline', () => {
+  it('has the required fields and exact times', async () => {
+    const outFolder = await makeTempFolder();
+    const timeline = path.join(outFolder, 'timeline.jsonl');
+    const result = await runCli(['--format', 'json', '-q', '--timesketch', timeline, path.join(REPO_ROOT, 'samples/json')]);
+    const findings = JSON.parse(result.stdout).findings as Finding[];
+    const events = (await readFile(timeline, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+
+    expect(events).toHaveLength(findings.length);
+    for (const [index, event] of events.entries()) {
+      const finding = findings[index]!;
+      expect(event.datetime).toBe(finding.EventTime);
+      const [seconds, fraction] = String(finding.EventTime).replace('Z', '').split('.');
+      expect(event.timestamp).toBe(Date.parse(`${seconds}Z`) * 1000 + Number(fraction));
+      expect(Number.isInteger(event.timestamp)).toBe(true);
+      expect(event.timestamp_desc).toBe('Sign-in time (CreatedDateTime)');
+      expect(event.message).toContain(String(finding.UserPrincipalName));
+      expect(event).toMatchObject({ detection: finding.DetectionType, severity: 'high', source_row: finding.SourceRow });
+      expect(event.source_sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+});

@@ -24,6 +24,7 @@ CREATE TABLE findings (
     CorrelationId               VARCHAR,
     SessionId                   VARCHAR,
     IsInteractive               BOOLEAN,
+    AutonomousSystemNumber      BIGINT,
     SourceFile                  VARCHAR NOT NULL,
     SourceRow                   BIGINT NOT NULL,
     PriorSourceFile             VARCHAR,

@@ -25,7 +25,8 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
   reporter.progress('Finding input files');
   const inputs = await discoverInputs(options.paths);
 
-  const workspace = await openWorkspace(inputs, options.outFiles, options);
+  const outputs = [...options.outFiles, options.manifestFile, options.timesketchFile].filter((file) => file !== undefined);
+  const workspace = await openWorkspace(inputs, outputs, options);
   const { db } = workspace;
   try {
     const loaded = await loadInputs(db, inputs, options, workspace.work, reporter);

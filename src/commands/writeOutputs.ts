@@ -8,7 +8,8 @@ import { jsonReplacer } from '../render/formatValue.js';
 import { writeCsv } from '../render/renderCsv.js';
 import { writeJson, writeNdjson } from '../render/renderJson.js';
 import { renderTable } from '../render/renderTable.js';
-import { writeFindingsFile } from '../render/writeFindingsFile.js';
+import { writeFindingsFile, writeToFile } from '../render/writeFindingsFile.js';
+import { writeTimesketch } from '../render/writeTimesketch.js';
 import { writeText } from '../render/writeText.js';
 import type { Reporter } from '../report/Reporter.js';
 import { summaryLine, type RunSummary } from './buildSummary.js';
@@ -48,6 +49,14 @@ export async function writeOutputs(
       break;
   }
 
+  if (options.timesketchFile !== undefined) {
+    const severities = new Map(summary.detections.map((detection) => [detection.id, detection.severity]));
+    await writeOrExplain(options.timesketchFile, () =>
+      writeToFile(options.timesketchFile!, (stream) => writeTimesketch(stream, findings, options.mode, severities)),
+    );
+    reporter.info(`Wrote ${findings.count} Timesketch events to ${options.timesketchFile}`);
+  }
+
   for (const outFile of options.outFiles) {
     await writeOutFile(outFile, summary, findings, manifest);
     reporter.info(`Wrote ${findings.count} findings to ${outFile}`);
@@ -66,8 +75,13 @@ async function writeOutFile(outFile: string, summary: RunSummary, findings: Find
     'hunt_cookies.parameters': JSON.stringify(summary.parameters),
     'hunt_cookies.manifest': JSON.stringify(manifest, jsonReplacer),
   };
+  await writeOrExplain(outFile, () => writeFindingsFile(outFile, findings, summary, metadata));
+}
+
+/** Runs a write and turns a file system error into a message that names the file and the fix. */
+async function writeOrExplain(outFile: string, write: () => Promise<void>): Promise<void> {
   try {
-    await writeFindingsFile(outFile, findings, summary, metadata);
+    await write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(`${outFile}: cannot be written (${code}). Check that the folder ${path.dirname(outFile)} exists and is writable.`, { cause: error });

@@ -45,7 +45,8 @@ export async function writeFindingsFile(
   }
 }
 
-async function writeToFile(filePath: string, write: (stream: Writable) => Promise<void>): Promise<void> {
+/** Creates `filePath` (never overwriting) and lets `write` fill it as a stream. */
+export async function writeToFile(filePath: string, write: (stream: Writable) => Promise<void>): Promise<void> {
   // `wx` fails if the file appeared since the options were checked: never overwrite.
   const stream = createWriteStream(filePath, { flags: 'wx' });
   const opened = new Promise<void>((resolve, reject) => {

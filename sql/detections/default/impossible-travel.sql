@@ -10,7 +10,8 @@
 -- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,
 --   IPAddress, Country, City, AppDisplayName, AuthenticationRequirement, IsCookieReuse,
 --   RiskLevelDuringSignIn, PriorIPAddress, PriorCountry, PriorApp, PriorSignIn,
---   TimeDiffMinutes, CorrelationId, SessionId, IsInteractive, SourceFile, SourceRow,
+--   TimeDiffMinutes, CorrelationId, SessionId, IsInteractive, AutonomousSystemNumber,
+--   SourceFile, SourceRow,
 --   PriorSourceFile, PriorSourceRow
 WITH ordered AS (
     SELECT
@@ -57,6 +58,7 @@ SELECT
     later.correlation_id AS CorrelationId,
     later.session_id AS SessionId,
     later.is_interactive AS IsInteractive,
+    later.autonomous_system_number AS AutonomousSystemNumber,
     later.source_file AS SourceFile,
     later.source_row AS SourceRow,
     prior.source_file AS PriorSourceFile,

@@ -10,7 +10,7 @@
 -- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,
 --   IPAddress, Country, City, AppDisplayName, AuthenticationRequirement, IsCookieReuse,
 --   AuthStepResult, RiskLevelDuringSignIn, ConditionalAccessStatus, CorrelationId, SessionId,
---   IsInteractive, SourceFile, SourceRow
+--   IsInteractive, AutonomousSystemNumber, SourceFile, SourceRow
 WITH candidates AS (
     SELECT
         *,
@@ -47,6 +47,7 @@ SELECT
     correlation_id AS CorrelationId,
     session_id AS SessionId,
     is_interactive AS IsInteractive,
+    autonomous_system_number AS AutonomousSystemNumber,
     source_file AS SourceFile,
     source_row AS SourceRow
 FROM candidates

@@ -9,7 +9,8 @@
 -- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,
 --   IPAddress, Country, City, AppDisplayName, AuthenticationRequirement, IsCookieReuse,
 --   RiskLevelDuringSignIn, PriorIPAddress, PriorCountry, PriorApp, PriorSignIn,
---   TimeDiffMinutes, CorrelationId, SessionId, IsInteractive, SourceFile, SourceRow,
+--   TimeDiffMinutes, CorrelationId, SessionId, IsInteractive, AutonomousSystemNumber,
+--   SourceFile, SourceRow,
 --   PriorSourceFile, PriorSourceRow
 WITH located AS (
     SELECT *, hc_minute_bucket(kql_time, $window_minutes::INTEGER + 1) AS bucket
@@ -47,6 +48,7 @@ SELECT
     later.correlation_id AS CorrelationId,
     later.session_id AS SessionId,
     later.is_interactive AS IsInteractive,
+    later.autonomous_system_number AS AutonomousSystemNumber,
     later.source_file AS SourceFile,
     later.source_row AS SourceRow,
     earlier.source_file AS PriorSourceFile,

@@ -10,7 +10,7 @@
 -- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,
 --   IPAddress, Country, City, AppDisplayName, AuthenticationRequirement, IsCookieReuse,
 --   AuthStepResult, RiskLevelDuringSignIn, ConditionalAccessStatus, CorrelationId, SessionId,
---   IsInteractive, SourceFile, SourceRow
+--   IsInteractive, AutonomousSystemNumber, SourceFile, SourceRow
 SELECT
     'MFABypassCookieReuse' AS DetectionType,
     'kql-mfa-bypass-cookie-reuse' AS DetectionId,
@@ -30,6 +30,7 @@ SELECT
     correlation_id AS CorrelationId,
     session_id AS SessionId,
     is_interactive AS IsInteractive,
+    autonomous_system_number AS AutonomousSystemNumber,
     source_file AS SourceFile,
     source_row AS SourceRow
 FROM kql_signins
