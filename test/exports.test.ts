@@ -54,7 +54,7 @@ describe('file exports', () => {
   it('Parquet keeps types and microseconds', async () => {
     const file = path.join(folder, 'findings.parquet').replaceAll("'", "''");
     const rows = await readWithDuckDb(
-      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow)
+      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber)
        FROM read_parquet('${file}')`,
     );
     expect(rows).toEqual(reference);
@@ -74,7 +74,7 @@ describe('file exports', () => {
   it('CSV reads back as the same values', async () => {
     const file = path.join(folder, 'findings.csv');
     const rows = await readWithDuckDb(
-      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow)
+      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber)
        FROM read_csv('${file}', header = true, types = {'EventTime': 'TIMESTAMPTZ', 'TimeGenerated': 'TIMESTAMPTZ', 'PriorSignIn': 'TIMESTAMPTZ', 'TimeDiffMinutes': 'DOUBLE', 'IsCookieReuse': 'BOOLEAN', 'IsInteractive': 'BOOLEAN'}, all_varchar = false)`,
     );
     expect(rows).toEqual(reference);
