@@ -37,6 +37,7 @@ interface RawOptions {
   out: string[];
   manifest?: string;
   timesketch?: string;
+  evidence?: string;
   skipUnreadable?: boolean;
   dateOrder?: 'mdy' | 'dmy';
   maxDecompressed?: string;
@@ -64,6 +65,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         .argParser(collect)
         .default([], 'none'),
     )
+    .option('--evidence <file>', "also write every sign-in of each flagged user from 24 hours before to 24 hours after their findings to a new Parquet FILE")
     .option('--timesketch <file>', 'also write the findings as a Timesketch timeline (JSON lines) to a new FILE')
     .option('--manifest <file>', 'write the run manifest (versions, command line, parameters, input SHA-256 and row accounting) to FILE as JSON')
     .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
@@ -179,7 +181,11 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
     throw new UsageError('--since and --until are not part of the Sentinel rule. With --kql-compat, set the window with --now and --lookback.');
   }
   checkOutFiles(raw.out);
-  for (const [option, file] of [['--manifest', raw.manifest], ['--timesketch', raw.timesketch]] as const) {
+  if (raw.evidence !== undefined && path.extname(raw.evidence).toLowerCase() !== '.parquet') {
+    throw new UsageError(`--evidence ${raw.evidence}: the evidence export is Parquet. Name the file *.parquet.`);
+  }
+  const extraOutputs = [['--manifest', raw.manifest], ['--timesketch', raw.timesketch], ['--evidence', raw.evidence]] as const;
+  for (const [option, file] of extraOutputs) {
     if (file !== undefined && existsSync(file)) {
       throw new UsageError(`${option} ${file}: already exists. Choose a new file name; hunt-cookies never overwrites files.`);
     }
@@ -200,6 +206,7 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
     outFiles: raw.out,
     manifestFile: raw.manifest,
     timesketchFile: raw.timesketch,
+    evidenceFile: raw.evidence,
     commandLine: [...argv],
     skipUnreadable: raw.skipUnreadable === true,
     dateOrder: raw.dateOrder,

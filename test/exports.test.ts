@@ -161,3 +161,30 @@ describe('Timesketch timeline', () => {
     }
   });
 });
+
+describe('evidence export', () => {
+  it('keeps the flagged user around the findings', async () => {
+    const { signIn, writeNdjson } = await import('./helpers/fixtures.js');
+    const outFolder = await makeTempFolder();
+    const input = await writeNdjson(outFolder, 'tenant.ndjson', [
+      signIn('rita@example.test', '2024-03-01T10:00:00Z', 'US'),
+      signIn('rita@example.test', '2024-03-01T10:20:00Z', 'BR'),
+      signIn('rita@example.test', '2024-03-01T11:00:00Z', 'BR', { ResultType: '50126' }),
+      signIn('rita@example.test', '2024-03-04T10:00:00Z', 'US'),
+      signIn('sam@example.test', '2024-03-01T10:05:00Z', 'US'),
+    ]);
+    const evidence = path.join(outFolder, 'evidence.parquet');
+    const result = await runCli(['-q', '--evidence', evidence, input]);
+    expect(result.code).toBe(1);
+
+    const rows = await readWithDuckDb(
+      `SELECT user_principal_name, source_row::INTEGER AS source_row, disposition
+       FROM read_parquet('${evidence.replaceAll("'", "''")}') ORDER BY source_row`,
+    );
+    expect(rows).toEqual([
+      { user_principal_name: 'rita@example.test', source_row: 1, disposition: 'in_scope' },
+      { user_principal_name: 'rita@example.test', source_row: 2, disposition: 'in_scope' },
+      { user_principal_name: 'rita@example.test', source_row: 3, disposition: 'failed' },
+    ]);
+  });
+});

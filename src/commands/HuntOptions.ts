@@ -16,6 +16,8 @@ export interface HuntOptions {
   format: OutputFormat;
   /** Files to write findings to, by extension; only `.arrow` so far. */
   outFiles: string[];
+  /** Parquet file for the flagged users' sign-ins around their findings (--evidence). */
+  evidenceFile?: string;
   /** File to write a Timesketch timeline to (--timesketch). */
   timesketchFile?: string;
   /** File to write the run manifest to (--manifest). */

@@ -13,6 +13,7 @@ import { buildSummary, type RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
 import { buildManifest } from '../provenance/buildManifest.js';
 import { writeManifest } from '../provenance/writeManifest.js';
+import { jsonReplacer } from '../render/formatValue.js';
 import { openWorkspace } from './openWorkspace.js';
 import { writeOutputs } from './writeOutputs.js';
 
@@ -25,7 +26,9 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
   reporter.progress('Finding input files');
   const inputs = await discoverInputs(options.paths);
 
-  const outputs = [...options.outFiles, options.manifestFile, options.timesketchFile].filter((file) => file !== undefined);
+  const outputs = [...options.outFiles, options.manifestFile, options.timesketchFile, options.evidenceFile].filter(
+    (file) => file !== undefined,
+  );
   const workspace = await openWorkspace(inputs, outputs, options);
   const { db } = workspace;
   try {
@@ -49,6 +52,12 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     reportScope(reporter, options, summary);
     const manifest = buildManifest(summary, detections, startedAt, options.commandLine);
     await writeOutputs(options, summary, findings, manifest, reporter);
+    if (options.evidenceFile !== undefined) {
+      await db.copyToParquet(await readSqlFile('findings/evidence-rows.sql'), {}, options.evidenceFile, {
+        'hunt_cookies.manifest': JSON.stringify(manifest, jsonReplacer),
+      });
+      reporter.info(`Wrote the flagged users' sign-ins around their findings to ${options.evidenceFile}`);
+    }
     if (options.manifestFile !== undefined) {
       await writeManifest(options.manifestFile, { ...manifest, finishedAt: new Date().toISOString() });
       reporter.info(`Wrote the run manifest to ${options.manifestFile}`);
