@@ -26,7 +26,7 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const dist = (name) => import(new URL(`../dist/${name}`, import.meta.url));
 
 const { Database } = await dist('db/Database.js');
-const { prepareDatabase } = await dist('commands/prepareDatabase.js');
+const { openWorkspace } = await dist('commands/openWorkspace.js');
 const { discoverInputs } = await dist('discover/discoverInputs.js');
 const { loadInputs } = await dist('load/loadInputs.js');
 const { scopeRows } = await dist('detect/scopeRows.js');
@@ -181,11 +181,12 @@ async function runPipeline(folder, { detect, naiveTimeoutSeconds }) {
   };
 
   const inputs = await discoverInputs([folder]);
-  const db = await time('open', () => Database.open({}));
+  // Opening includes creating the macros and tables, as the CLI does.
+  const workspace = await time('open', () => openWorkspace(inputs, [], {}));
+  const { db } = workspace;
   try {
-    await time('prepare', () => prepareDatabase(db));
     const loaded = await time('load', () =>
-      loadInputs(db, inputs, { skipUnreadable: false, maxDecompressedBytes: 64 * 2 ** 30 }, SILENT_REPORTER),
+      loadInputs(db, inputs, { skipUnreadable: false, maxDecompressedBytes: 64 * 2 ** 30 }, workspace.work, SILENT_REPORTER),
     );
     const rowsRead = loaded.files.reduce((sum, file) => sum + file.rowsRead, 0);
     const rowsRejected = loaded.files.reduce((sum, file) => sum + file.rowsRejected, 0);
@@ -197,7 +198,7 @@ async function runPipeline(folder, { detect, naiveTimeoutSeconds }) {
     }
     return { steps, rowsRead, rowsRejected, modes };
   } finally {
-    db.close();
+    await workspace.close();
   }
 }
 
@@ -526,7 +527,7 @@ function buildChecks(result) {
   const kqlMode = parquet.pipeline.modes['kql-compat'];
   const detectSeconds = (mode) => Object.values(mode.detections).reduce((sum, detection) => sum + detection.seconds, 0);
 
-  const loadAndDetect = parquet.pipeline.steps.prepare + parquet.pipeline.steps.load + defaultMode.steps.scope + detectSeconds(defaultMode);
+  const loadAndDetect = parquet.pipeline.steps.open + parquet.pipeline.steps.load + defaultMode.steps.scope + detectSeconds(defaultMode);
   const cliDefault = result.cli.defaultParquet;
   const cliKql = result.cli.kqlCompatParquet;
   const naiveDefault = result.naiveEndToEnd.default;

@@ -47,7 +47,7 @@ export async function decideDateOrder(
   if (evidence.monthFirst > 0) found = 'mdy';
   if (found !== undefined) return found;
   // 12-hour times with AM/PM are the Log Analytics UI's US English form: month first, whatever
-  // --date-order says, so that one option can serve a folder that mixes such files with others.
+  // --date-order requests, so that one option can serve a folder that mixes such files with others.
   if (evidence.ambiguous === 0 || evidence.ambiguousWithoutAmPm === 0) return 'mdy';
   if (requested !== undefined) return requested;
 

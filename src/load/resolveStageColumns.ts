@@ -3,8 +3,8 @@ import type { ExportShape } from '../shapes/ExportShape.js';
 import { normalizeColumnName } from '../shapes/normalizeColumnName.js';
 
 /**
- * For each stage column of a layout, in order, the file's columns that feed it, in priority
- * order; an empty list means the file has no such column.
+ * Columns of a file that feed each stage column of a layout, in priority order. An empty
+ * list means the file has no such column.
  */
 export type StageColumnSources = Map<string, ColumnInfo[]>;
 

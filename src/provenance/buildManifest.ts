@@ -5,9 +5,9 @@ import type { Detection } from '../detect/listDetections.js';
 import { hashText } from './hashFile.js';
 
 /**
- * The record of one run that a case file keeps: what ran (tool, DuckDB and Node versions,
- * command line, parameters, detection files with their SHA-256), on what (every input with
- * its size, SHA-256 and row accounting), when, and what it found.
+ * Record of one run for the case file. It names what ran (tool, DuckDB and Node versions,
+ * command line, parameters, detection files with their SHA-256) and on what (every input with
+ * its size, SHA-256 and row accounting), with the start and end times and the totals found.
  */
 export interface RunManifest {
   tool: RunSummary['tool'] & { node: string; platform: string };

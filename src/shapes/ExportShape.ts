@@ -8,8 +8,8 @@ export interface ExportShape {
   /** Human-readable name used in messages. */
   title: string;
   /**
-   * What the file holds: sign-in records, or the authentication steps that the Entra admin
-   * center exports beside its CSV of sign-ins.
+   * Content kind: sign-in records, or the authentication steps that the Entra admin center
+   * exports beside its CSV of sign-ins.
    */
   kind: 'sign-ins' | 'auth-steps';
   /** Columns of the `stage` relation that `normalizeSql` reads, all VARCHAR. */
@@ -24,6 +24,6 @@ export interface ExportShape {
   aliases: Readonly<Record<string, readonly string[]>>;
   /** Returns true when a file with these normalised column names has this layout. */
   matches(columns: ReadonlySet<string>): boolean;
-  /** Returns 'true' or 'false' when the file name tells whether its sign-ins are interactive, else ''. */
+  /** Returns 'true' or 'false' when the file name shows whether its sign-ins are interactive, else ''. */
   interactiveFromFileName?(fileName: string): string;
 }
