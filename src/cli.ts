@@ -38,6 +38,7 @@ interface RawOptions {
   manifest?: string;
   timesketch?: string;
   evidence?: string;
+  report?: string;
   skipUnreadable?: boolean;
   dateOrder?: 'mdy' | 'dmy';
   maxDecompressed?: string;
@@ -65,6 +66,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         .argParser(collect)
         .default([], 'none'),
     )
+    .option('--report <file>', 'also write a self-contained HTML report (summary, incidents, timelines, findings, manifest) to a new FILE')
     .option('--evidence <file>', "also write every sign-in of each flagged user from 24 hours before to 24 hours after their findings to a new Parquet FILE")
     .option('--timesketch <file>', 'also write the findings as a Timesketch timeline (JSON lines) to a new FILE')
     .option('--manifest <file>', 'write the run manifest (versions, command line, parameters, input SHA-256 and row accounting) to FILE as JSON')
@@ -184,7 +186,12 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
   if (raw.evidence !== undefined && path.extname(raw.evidence).toLowerCase() !== '.parquet') {
     throw new UsageError(`--evidence ${raw.evidence}: the evidence export is Parquet. Name the file *.parquet.`);
   }
-  const extraOutputs = [['--manifest', raw.manifest], ['--timesketch', raw.timesketch], ['--evidence', raw.evidence]] as const;
+  const extraOutputs = [
+    ['--manifest', raw.manifest],
+    ['--timesketch', raw.timesketch],
+    ['--evidence', raw.evidence],
+    ['--report', raw.report],
+  ] as const;
   for (const [option, file] of extraOutputs) {
     if (file !== undefined && existsSync(file)) {
       throw new UsageError(`${option} ${file}: already exists. Choose a new file name; hunt-cookies never overwrites files.`);
@@ -207,6 +214,7 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
     manifestFile: raw.manifest,
     timesketchFile: raw.timesketch,
     evidenceFile: raw.evidence,
+    reportFile: raw.report,
     commandLine: [...argv],
     skipUnreadable: raw.skipUnreadable === true,
     dateOrder: raw.dateOrder,

@@ -16,6 +16,8 @@ export interface HuntOptions {
   format: OutputFormat;
   /** Files to write findings to, by extension; only `.arrow` so far. */
   outFiles: string[];
+  /** Self-contained HTML report (--report). */
+  reportFile?: string;
   /** Parquet file for the flagged users' sign-ins around their findings (--evidence). */
   evidenceFile?: string;
   /** File to write a Timesketch timeline to (--timesketch). */

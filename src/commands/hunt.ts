@@ -14,6 +14,7 @@ import type { HuntOptions } from './HuntOptions.js';
 import { buildManifest } from '../provenance/buildManifest.js';
 import { writeManifest } from '../provenance/writeManifest.js';
 import { jsonReplacer } from '../render/formatValue.js';
+import { writeHtmlReport } from '../report/writeHtmlReport.js';
 import { openWorkspace } from './openWorkspace.js';
 import { writeOutputs } from './writeOutputs.js';
 
@@ -57,6 +58,10 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
         'hunt_cookies.manifest': JSON.stringify(manifest, jsonReplacer),
       });
       reporter.info(`Wrote the flagged users' sign-ins around their findings to ${options.evidenceFile}`);
+    }
+    if (options.reportFile !== undefined) {
+      await writeHtmlReport(options.reportFile, db, summary, manifest, findings);
+      reporter.info(`Wrote the HTML report to ${options.reportFile}`);
     }
     if (options.manifestFile !== undefined) {
       await writeManifest(options.manifestFile, { ...manifest, finishedAt: new Date().toISOString() });
