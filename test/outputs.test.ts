@@ -116,3 +116,38 @@ describe('closed stdout', () => {
     expect([0, 1]).toContain(code);
   });
 });
+
+describe('table layout', () => {
+  it('stays aligned with wide and combining characters', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const input = await writeNdjson(await makeTempFolder(), 'wide.ndjson', [
+      signIn('wide@example.test', '2024-03-01T10:00:00Z', 'JP', { AppDisplayName: 'Outlook 認証アプリ' }),
+      signIn('wide@example.test', '2024-03-01T10:10:00Z', 'FR', { AppDisplayName: 'Outlook Cafe\u0301 — très long nom d’application qui dépasse largement la colonne' }),
+    ]);
+    const result = await runCli([input], { env: { COLUMNS: '120' } });
+    const tableLines = result.stdout.split('\n').filter((line) => /^[┌│├└]/.test(line));
+    expect(tableLines.length).toBeGreaterThan(3);
+    for (const line of tableLines) expect(stringWidth(line)).toBe(stringWidth(tableLines[0]!));
+    expect(stringWidth(tableLines[0]!)).toBeLessThanOrEqual(120);
+    expect(result.stdout).toContain('…');
+  });
+
+  it('uses no colour codes when NO_COLOR is set', async () => {
+    const result = await runCli([await hostileInput()], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('file names', () => {
+  it('work with quotes, spaces, unicode and a leading dash', async () => {
+    const folder = await makeTempFolder();
+    const records = [signIn('name@example.test', '2024-03-01T10:00:00Z', 'US'), signIn('name@example.test', '2024-03-01T10:10:00Z', 'KR')];
+    const name = `-it's "a" file ünï 名前.ndjson`;
+    await writeNdjson(folder, name, records);
+    const result = await runCli(['--format', 'json', '-q', '--', path.join(folder, name)]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings[0].SourceFile).toBe(path.join(folder, name));
+    const relative = await runCli(['--format', 'json', '-q', '--', name], { cwd: folder });
+    expect(relative.code).toBe(1);
+  });
+});
