@@ -26,7 +26,7 @@ Examples:
 
 Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error.`;
 
-interface RawOptions {
+interface RawOptions extends RawLoadOptions {
   kqlCompat?: boolean;
   now?: string;
   since?: string;
@@ -39,12 +39,6 @@ interface RawOptions {
   timesketch?: string;
   evidence?: string;
   report?: string;
-  skipUnreadable?: boolean;
-  dateOrder?: 'mdy' | 'dmy';
-  maxDecompressed?: string;
-  quiet?: boolean;
-  threads?: string;
-  memoryLimit?: string;
 }
 
 /** Parses the command line and runs the hunt, or `inspect`. Returns the process exit code. */
@@ -70,44 +64,73 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--evidence <file>', "also write every sign-in of each flagged user from 24 hours before to 24 hours after their findings to a new Parquet FILE")
     .option('--timesketch <file>', 'also write the findings as a Timesketch timeline (JSON lines) to a new FILE')
     .option('--manifest <file>', 'write the run manifest (versions, command line, parameters, input SHA-256 and row accounting) to FILE as JSON')
-    .option('--skip-unreadable', 'hunt the readable files when some input files cannot be read, and list the others')
-    .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
-    .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
-    .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
-    .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
-    .option('-q, --quiet', 'print only findings and errors')
     .version(toolVersion(), '-V, --version')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run hunt-cookies --help for usage; put -- before file names that start with a dash)')
     .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
-    .exitOverride()
-    .action(async (paths: string[], raw: RawOptions) => {
-      const options = toHuntOptions(paths, raw, argv);
-      const reporter = new Reporter(process.stderr, options.quiet);
-      // The hunt loads DuckDB; importing it here keeps --help and --version instant.
-      const { runHunt } = await import('./commands/hunt.js');
-      exitCode = await runHunt(options, reporter, toolVersion());
-    });
+    .exitOverride();
+  addLoadOptions(program, 'hunt', 'print only findings and errors');
+  program.action(async (paths: string[], raw: RawOptions) => {
+    const options = toHuntOptions(paths, raw, argv);
+    const reporter = new Reporter(process.stderr, options.quiet);
+    // The hunt loads DuckDB; importing it here keeps --help and --version instant.
+    const { runHunt } = await import('./commands/hunt.js');
+    exitCode = await runHunt(options, reporter, toolVersion());
+  });
 
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    // Commander has already printed its message or the help text.
-    return error.exitCode === 0 ? ExitCode.noFindings : ExitCode.usageOrInput;
-  }
-  return exitCode;
+  return (await parseProgram(program, argv)) ?? exitCode;
 }
 
-interface RawInspectOptions {
-  format: 'table' | 'json';
-  rows?: boolean;
+/** Options for reading the inputs, shared by the hunt and `inspect`. */
+interface RawLoadOptions {
   skipUnreadable?: boolean;
   dateOrder?: 'mdy' | 'dmy';
   maxDecompressed?: string;
   quiet?: boolean;
   threads?: string;
   memoryLimit?: string;
+}
+
+function addLoadOptions(program: Command, verb: string, quietHelp: string): void {
+  program
+    .option('--skip-unreadable', `${verb} the readable files when some input files cannot be read, and list the others`)
+    .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
+    .addOption(
+      new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices([
+        'mdy',
+        'dmy',
+      ]),
+    )
+    .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
+    .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
+    .option('-q, --quiet', quietHelp);
+}
+
+function toLoadOptions(raw: RawLoadOptions) {
+  return {
+    skipUnreadable: raw.skipUnreadable === true,
+    dateOrder: raw.dateOrder,
+    maxDecompressedBytes: parseByteSize('--max-decompressed', raw.maxDecompressed ?? '64GB'),
+    threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
+    memoryLimit: raw.memoryLimit === undefined ? undefined : parseMemoryLimit('--memory-limit', raw.memoryLimit),
+  };
+}
+
+/** Parses the arguments; returns an exit code when Commander stopped (help, version, usage error). */
+async function parseProgram(program: Command, argv: readonly string[]): Promise<number | undefined> {
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Commander has already printed its message or the help text.
+    return error.exitCode === 0 ? ExitCode.noFindings : ExitCode.usageOrInput;
+  }
+}
+
+interface RawInspectOptions extends RawLoadOptions {
+  format: 'table' | 'json';
+  rows?: boolean;
 }
 
 /** Parses `hunt-cookies inspect <paths...>` and runs it. Returns the process exit code. */
@@ -117,43 +140,20 @@ async function runInspectCli(argv: readonly string[]): Promise<number> {
     .argument('<paths...>', 'sign-in export files, or folders searched recursively')
     .addOption(new Option('--format <format>', 'format of the per-file report on stdout').choices(['table', 'json']).default('table'))
     .option('--rows', 'print every canonical sign-in row as JSON lines instead, with its disposition')
-    .option('--skip-unreadable', 'report the readable files when some input files cannot be read, and list the others')
-    .option('--max-decompressed <size>', 'largest size a gzip input may decompress to, such as 200GB (default: 64GB)')
-    .addOption(new Option('--date-order <order>', 'day/month order of slash dates such as 05/01/2024 when no value above 12 settles it').choices(['mdy', 'dmy']))
-    .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
-    .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
-    .option('-q, --quiet', 'print only the report and errors')
     .showHelpAfterError('(run hunt-cookies inspect --help for usage)')
     .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
     .exitOverride();
+  addLoadOptions(program, 'report', 'print only the report and errors');
 
   let exitCode: number = ExitCode.noFindings;
   program.action(async (paths: string[], raw: RawInspectOptions) => {
     const reporter = new Reporter(process.stderr, raw.quiet === true);
     const { runInspect } = await import('./commands/inspect.js');
-    exitCode = await runInspect(
-      {
-        paths,
-        format: raw.format,
-        rows: raw.rows === true,
-        skipUnreadable: raw.skipUnreadable === true,
-        dateOrder: raw.dateOrder,
-        maxDecompressedBytes: parseByteSize('--max-decompressed', raw.maxDecompressed ?? '64GB'),
-        threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
-        memoryLimit: raw.memoryLimit === undefined ? undefined : parseMemoryLimit('--memory-limit', raw.memoryLimit),
-      },
-      reporter,
-      toolVersion(),
-    );
+    const options = { paths, format: raw.format, rows: raw.rows === true, ...toLoadOptions(raw) };
+    exitCode = await runInspect(options, reporter, toolVersion());
   });
 
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    return error.exitCode === 0 ? ExitCode.noFindings : ExitCode.usageOrInput;
-  }
-  return exitCode;
+  return (await parseProgram(program, argv)) ?? exitCode;
 }
 
 /** Rejects an --out file before the hunt starts, so that a finished run never fails on its output. */
@@ -216,11 +216,7 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
     evidenceFile: raw.evidence,
     reportFile: raw.report,
     commandLine: [...argv],
-    skipUnreadable: raw.skipUnreadable === true,
-    dateOrder: raw.dateOrder,
-    maxDecompressedBytes: parseByteSize('--max-decompressed', raw.maxDecompressed ?? '64GB'),
     quiet: raw.quiet === true,
-    threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
-    memoryLimit: raw.memoryLimit === undefined ? undefined : parseMemoryLimit('--memory-limit', raw.memoryLimit),
+    ...toLoadOptions(raw),
   };
 }
