@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { makeTempFolder } from './helpers/fixtures.js';
+import { makeTempFolder, signIn } from './helpers/fixtures.js';
 import { REPO_ROOT, runCli } from './helpers/runCli.js';
 
 type Finding = Record<string, string | number | boolean | null>;
@@ -54,7 +54,7 @@ describe('file exports', () => {
   it('Parquet keeps types and microseconds', async () => {
     const file = path.join(folder, 'findings.parquet').replaceAll("'", "''");
     const rows = await readWithDuckDb(
-      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber)
+      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber, SourceLine::INTEGER AS SourceLine, PriorSourceLine::INTEGER AS PriorSourceLine)
        FROM read_parquet('${file}')`,
     );
     expect(rows).toEqual(reference);
@@ -74,7 +74,7 @@ describe('file exports', () => {
   it('CSV reads back as the same values', async () => {
     const file = path.join(folder, 'findings.csv');
     const rows = await readWithDuckDb(
-      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber)
+      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber, SourceLine::INTEGER AS SourceLine, PriorSourceLine::INTEGER AS PriorSourceLine)
        FROM read_csv('${file}', header = true, types = {'EventTime': 'TIMESTAMPTZ', 'TimeGenerated': 'TIMESTAMPTZ', 'PriorSignIn': 'TIMESTAMPTZ', 'TimeDiffMinutes': 'DOUBLE', 'IsCookieReuse': 'BOOLEAN', 'IsInteractive': 'BOOLEAN'}, all_varchar = false)`,
     );
     expect(rows).toEqual(reference);
@@ -164,7 +164,7 @@ describe('Timesketch timeline', () => {
 
 describe('evidence export', () => {
   it('keeps the flagged user around the findings', async () => {
-    const { signIn, writeNdjson } = await import('./helpers/fixtures.js');
+    const { writeNdjson } = await import('./helpers/fixtures.js');
     const outFolder = await makeTempFolder();
     const input = await writeNdjson(outFolder, 'tenant.ndjson', [
       signIn('rita@example.test', '2024-03-01T10:00:00Z', 'US'),
@@ -186,5 +186,37 @@ describe('evidence export', () => {
       { user_principal_name: 'rita@example.test', source_row: 2, disposition: 'in_scope' },
       { user_principal_name: 'rita@example.test', source_row: 3, disposition: 'failed' },
     ]);
+  });
+});
+
+describe('source lines', () => {
+  const travelPair = async (name: string, content: string) => {
+    const outFolder = await makeTempFolder();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(outFolder, name), content);
+    const result = await runCli(['--format', 'json', '-q', path.join(outFolder, name)]);
+    const [finding] = JSON.parse(result.stdout).findings;
+    return [finding.SourceRow, finding.SourceLine, finding.PriorSourceRow, finding.PriorSourceLine];
+  };
+  const first = signIn('line@example.test', '2024-03-01T10:00:00Z', 'US');
+  const second = signIn('line@example.test', '2024-03-01T10:10:00Z', 'CL');
+
+  it('NDJSON with blank lines', async () => {
+    const content = `\n${JSON.stringify(first)}\n\n   \n${JSON.stringify(second)}\n`;
+    expect(await travelPair('blank.ndjson', content)).toEqual([2, 5, 1, 2]);
+  });
+
+  it('pretty-printed JSON array', async () => {
+    const content = JSON.stringify([first, second], null, 2);
+    // Each element opens with "  {" at the array's indentation; the second one is the finding.
+    const secondStart = content.split('\n').findIndex((line, index) => index > 1 && line === '  {') + 1;
+    expect(secondStart).toBeGreaterThan(10);
+    expect(await travelPair('pretty.json', content)).toEqual([2, secondStart, 1, 2]);
+  });
+
+  it('CSV after a rejected line', async () => {
+    const header = 'TimeGenerated,UserPrincipalName,ResultType,Location';
+    const content = `${header}\n2024-03-01T09:00:00Z,other@example.test,0,US,extra\n2024-03-01T10:00:00Z,line@example.test,0,US\n"2024-03-01T10:10:00Z",line@example.test,0,CL\n`;
+    expect(await travelPair('rejected.csv', content)).toEqual([2, 4, 1, 3]);
   });
 });

@@ -200,6 +200,8 @@ function withoutSourceFiles(finding: Finding) {
     PriorSourceFile: _priorSourceFile,
     SourceSha256: _sourceSha256,
     PriorSourceSha256: _priorSourceSha256,
+    SourceLine: _sourceLine,
+    PriorSourceLine: _priorSourceLine,
     ...rest
   } = finding;
   return rest;

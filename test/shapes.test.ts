@@ -35,6 +35,8 @@ const EVIDENCE_FINDING_FIELDS = [
   'SourceRow',
   'PriorSourceFile',
   'PriorSourceRow',
+  'SourceLine',
+  'PriorSourceLine',
   'SourceSha256',
   'PriorSourceSha256',
   'TimeGenerated',

@@ -92,3 +92,10 @@ CREATE TABLE input_files (
     size            BIGINT NOT NULL,
     sha256          VARCHAR NOT NULL
 );
+
+-- The line on which each record that a finding names starts, for text inputs.
+CREATE TABLE record_lines (
+    source_file     VARCHAR NOT NULL,
+    source_row      BIGINT NOT NULL,
+    line            BIGINT NOT NULL
+);

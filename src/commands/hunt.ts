@@ -12,6 +12,7 @@ import { printAccounting } from '../report/printAccounting.js';
 import { buildSummary, type RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
 import { buildManifest } from '../provenance/buildManifest.js';
+import { recordSourceLines } from '../provenance/recordSourceLines.js';
 import { writeManifest } from '../provenance/writeManifest.js';
 import { jsonReplacer } from '../render/formatValue.js';
 import { writeHtmlReport } from '../report/writeHtmlReport.js';
@@ -41,6 +42,7 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     reporter.progress('Running detections');
     const detections = await listDetections(options.mode);
     const counts = await runDetections(db, detections, { windowMinutes: options.windowMinutes });
+    await recordSourceLines(db, loaded.files);
     const findings = await readFindings(db, options.mode);
 
     const accounting = await accountRows(db, loaded.files, loaded.skipped);

@@ -31,6 +31,8 @@ export interface LoadedFile {
   /** Day/month order used for slash dates in this file. */
   dateOrder: DateOrder;
   kind: ExportShape['kind'];
+  /** Path DuckDB read: the evidence file, or its work copy while the run lasts. */
+  readPath: string;
 }
 
 export interface LoadOptions {
@@ -132,6 +134,7 @@ async function loadRecords(
     rowsRejected: Number(counts[0]?.rows_rejected ?? 0),
     dateOrder,
     kind: shape.kind,
+    readPath,
   };
 }
 

@@ -1,0 +1,112 @@
+import { createReadStream } from 'node:fs';
+
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const CARRIAGE_RETURN = 0x0d;
+
+/** Text layouts whose records can be found by line; envelopes and Parquet have no such lines. */
+export type LineLayout = 'ndjson' | 'json-array' | 'csv';
+
+/**
+ * Finds the 1-based line on which each wanted record starts, numbering records as the loader
+ * does: non-blank NDJSON lines, elements of the top-level JSON array, and CSV data records
+ * after the header, where records that start on a `skippedLines` line (rejected by the CSV
+ * reader) are not counted. Scans the file once and stops after the last wanted record.
+ */
+export async function findRecordLines(
+  filePath: string,
+  layout: LineLayout,
+  wanted: ReadonlySet<number>,
+  skippedLines: ReadonlySet<number> = new Set(),
+): Promise<Map<number, number>> {
+  const lines = new Map<number, number>();
+  const last = Math.max(0, ...wanted);
+  const scanner = layout === 'ndjson' ? ndjsonScanner() : layout === 'json-array' ? arrayScanner() : csvScanner(skippedLines);
+
+  let line = 1;
+  for await (const chunk of createReadStream(filePath) as AsyncIterable<Buffer>) {
+    for (const byte of chunk) {
+      const record = scanner(byte, line);
+      if (record !== undefined && wanted.has(record.index)) lines.set(record.index, record.line);
+      if (byte === NEWLINE) line += 1;
+    }
+    // Records come in order, so once the last wanted one is found the rest is not needed.
+    if (lines.has(last)) break;
+  }
+  return lines;
+}
+
+type Scanner = (byte: number, line: number) => { index: number; line: number } | undefined;
+
+/** A record starts at the first non-blank byte of a line. */
+function ndjsonScanner(): Scanner {
+  let index = 0;
+  let lineHasContent = false;
+  return (byte, line) => {
+    if (byte === NEWLINE) {
+      lineHasContent = false;
+      return undefined;
+    }
+    if (lineHasContent || byte === SPACE || byte === TAB || byte === CARRIAGE_RETURN) return undefined;
+    lineHasContent = true;
+    index += 1;
+    return { index, line };
+  };
+}
+
+/** A record starts where a value opens inside the outer array. */
+function arrayScanner(): Scanner {
+  let index = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  return (byte, line) => {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (byte === BACKSLASH) escaped = true;
+      else if (byte === QUOTE) inString = false;
+      return undefined;
+    }
+    if (byte === QUOTE) {
+      inString = true;
+      return undefined;
+    }
+    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      depth += 1;
+      if (depth === 2) {
+        index += 1;
+        return { index, line };
+      }
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+    return undefined;
+  };
+}
+
+/** A record starts at the first byte after a newline outside quotes; record 0 is the header. */
+function csvScanner(skippedLines: ReadonlySet<number>): Scanner {
+  let index = -1;
+  let inQuotes = false;
+  let atRecordStart = true;
+  return (byte, line) => {
+    let started: { index: number; line: number } | undefined;
+    if (atRecordStart && byte !== NEWLINE && byte !== CARRIAGE_RETURN) {
+      atRecordStart = false;
+      if (!skippedLines.has(line)) {
+        index += 1;
+        started = index > 0 ? { index, line } : undefined;
+      }
+    }
+    if (byte === QUOTE) inQuotes = !inQuotes;
+    else if (byte === NEWLINE && !inQuotes) atRecordStart = true;
+    return started;
+  };
+}
