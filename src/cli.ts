@@ -156,7 +156,7 @@ async function runInspectCli(argv: readonly string[]): Promise<number> {
   return (await parseProgram(program, argv)) ?? exitCode;
 }
 
-/** Rejects an --out file before the hunt starts, so that a finished run never fails on its output. */
+/** Rejects an unusable --out file before the hunt starts, so that a long run does not end on a name clash. */
 function checkOutFiles(outFiles: readonly string[]): void {
   const seen = new Set<string>();
   for (const outFile of outFiles) {

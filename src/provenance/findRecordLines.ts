@@ -28,7 +28,12 @@ export async function findRecordLines(
 ): Promise<Map<number, number>> {
   const lines = new Map<number, number>();
   const last = Math.max(0, ...wanted);
-  const scanner = layout === 'ndjson' ? ndjsonScanner() : layout === 'json-array' ? arrayScanner() : csvScanner(skippedLines);
+  const scanners: Record<LineLayout, () => Scanner> = {
+    ndjson: ndjsonScanner,
+    'json-array': arrayScanner,
+    csv: () => csvScanner(skippedLines),
+  };
+  const scanner = scanners[layout]();
 
   let line = 1;
   for await (const chunk of createReadStream(filePath) as AsyncIterable<Buffer>) {
@@ -45,7 +50,7 @@ export async function findRecordLines(
 
 type Scanner = (byte: number, line: number) => { index: number; line: number } | undefined;
 
-/** A record starts at the first non-blank byte of a line. */
+/** Returns a scanner that starts a record at the first non-blank byte of a line. */
 function ndjsonScanner(): Scanner {
   let index = 0;
   let lineHasContent = false;
@@ -61,7 +66,7 @@ function ndjsonScanner(): Scanner {
   };
 }
 
-/** A record starts where a value opens inside the outer array. */
+/** Returns a scanner that starts a record where a value opens inside the outer array. */
 function arrayScanner(): Scanner {
   let index = 0;
   let depth = 0;
@@ -91,7 +96,7 @@ function arrayScanner(): Scanner {
   };
 }
 
-/** A record starts at the first byte after a newline outside quotes; record 0 is the header. */
+/** Returns a scanner that starts a record after each newline outside quotes; record 0 is the header. */
 function csvScanner(skippedLines: ReadonlySet<number>): Scanner {
   let index = -1;
   let inQuotes = false;

@@ -145,7 +145,7 @@ function timeText(value: PlainRow[string] | undefined): string {
   return value instanceof Instant ? value.toISOString() : '';
 }
 
-/** A stable colour per country code, spread around the hue circle. */
+/** Returns a stable colour for a country code, spread around the hue circle. */
 function countryColour(country: string): string {
   let hash = 0;
   for (const character of country) hash = (hash * 31 + character.charCodeAt(0)) % 360;
