@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
@@ -156,20 +156,36 @@ async function runInspectCli(argv: readonly string[]): Promise<number> {
   return (await parseProgram(program, argv)) ?? exitCode;
 }
 
-/** Rejects an unusable --out file before the hunt starts, so that a long run does not end on a name clash. */
-function checkOutFiles(outFiles: readonly string[]): void {
+/**
+ * Rejects unusable output files before the hunt starts, so that a long run does not end half
+ * written: an unknown --out extension, a name given twice (across all options), a missing
+ * folder, or a name already taken, even by a dangling symbolic link.
+ */
+function checkOutputFiles(outputs: readonly (readonly [option: string, file: string | undefined])[]): void {
   const seen = new Set<string>();
-  for (const outFile of outFiles) {
-    if (OUT_FORMATS[path.extname(outFile).toLowerCase()] === undefined) {
-      throw new UsageError(
-        `--out ${outFile}: unsupported file type. End the name in one of ${Object.keys(OUT_FORMATS).join(', ')}.`,
-      );
+  for (const [option, file] of outputs) {
+    if (file === undefined) continue;
+    if (option === '--out' && OUT_FORMATS[path.extname(file).toLowerCase()] === undefined) {
+      throw new UsageError(`--out ${file}: unsupported file type. End the name in one of ${Object.keys(OUT_FORMATS).join(', ')}.`);
     }
-    if (seen.has(path.resolve(outFile))) throw new UsageError(`--out ${outFile}: named twice. Give each --out its own file.`);
-    seen.add(path.resolve(outFile));
-    if (existsSync(outFile)) {
-      throw new UsageError(`--out ${outFile}: already exists. Choose a new output file name; hunt-cookies never overwrites files.`);
+    const resolved = path.resolve(file);
+    if (seen.has(resolved)) throw new UsageError(`${option} ${file}: named twice. Give each output its own file.`);
+    seen.add(resolved);
+    if (!existsSync(path.dirname(resolved))) {
+      throw new UsageError(`${option} ${file}: the folder ${path.dirname(file)} does not exist. Create it first.`);
     }
+    if (isTaken(resolved)) {
+      throw new UsageError(`${option} ${file}: already exists. Choose a new file name; hunt-cookies never overwrites files.`);
+    }
+  }
+}
+
+function isTaken(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -182,20 +198,15 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
   if (mode === 'kql-compat' && (raw.since !== undefined || raw.until !== undefined)) {
     throw new UsageError('--since and --until are not part of the Sentinel rule. With --kql-compat, set the window with --now and --lookback.');
   }
-  checkOutFiles(raw.out);
-  if (raw.evidence !== undefined && path.extname(raw.evidence).toLowerCase() !== '.parquet') {
-    throw new UsageError(`--evidence ${raw.evidence}: the evidence export is Parquet. Name the file *.parquet.`);
-  }
-  const extraOutputs = [
+  checkOutputFiles([
+    ...raw.out.map((file) => ['--out', file] as const),
     ['--manifest', raw.manifest],
     ['--timesketch', raw.timesketch],
     ['--evidence', raw.evidence],
     ['--report', raw.report],
-  ] as const;
-  for (const [option, file] of extraOutputs) {
-    if (file !== undefined && existsSync(file)) {
-      throw new UsageError(`${option} ${file}: already exists. Choose a new file name; hunt-cookies never overwrites files.`);
-    }
+  ]);
+  if (raw.evidence !== undefined && path.extname(raw.evidence).toLowerCase() !== '.parquet') {
+    throw new UsageError(`--evidence ${raw.evidence}: the evidence export is Parquet. Name the file *.parquet.`);
   }
   if (raw.since !== undefined && raw.until !== undefined && Date.parse(raw.since) > Date.parse(raw.until)) {
     throw new UsageError(`--since ${raw.since} is after --until ${raw.until}, so no sign-in could be in range. Swap the two times.`);

@@ -198,6 +198,8 @@ describe('usage errors', () => {
     ['--since with --kql-compat', ['--kql-compat', '--since', '2024-01-01', 'x'], '--since and --until are not part of the Sentinel rule'],
     ['bad --out extension', ['--out', 'findings.xlsx', 'x'], '--out findings.xlsx: unsupported file type'],
     ['--out named twice', ['--out', 'a.arrow', '--out', './a.arrow', 'x'], '--out ./a.arrow: named twice'],
+    ['same file for two outputs', ['--out', 'a.csv', '--report', 'a.csv', 'x'], '--report a.csv: named twice'],
+    ['output folder missing', ['--out', 'no-such-folder/a.csv', 'x'], 'the folder no-such-folder does not exist'],
     ['--since after --until', ['--since', '2024-01-02', '--until', '2024-01-01', 'x'], 'is after --until'],
     ['bad --memory-limit', ['--memory-limit', 'lots', 'x'], '--memory-limit: invalid memory size "lots"'],
     ['tiny --memory-limit', ['--memory-limit', '1MB', 'x'], '--memory-limit: invalid memory size "1MB"'],

@@ -55,7 +55,7 @@ describe('HTML report', () => {
 
   it('shows hostile strings as text', async () => {
     const folder = await makeTempFolder();
-    const hostile = '<img src=x onerror=alert(1)> Outlook';
+    const hostile = '<img src=x onerror=alert(1)> Outlook \u202Eevil\u202C';
     const input = await writeNdjson(folder, 'hostile.ndjson', [
       signIn('mal@example.test', '2024-03-01T10:00:00Z', 'US'),
       signIn('mal@example.test', '2024-03-01T10:05:00Z', 'RU', { AppDisplayName: hostile }),
@@ -67,7 +67,10 @@ describe('HTML report', () => {
     const { browser, page, errors } = await openReport(report);
     try {
       expect(await page.locator('img').count()).toBe(0);
-      expect(await page.locator('#findings').textContent()).toContain(hostile);
+      const text = await page.locator('#findings').textContent();
+      expect(text).toContain('<img src=x onerror=alert(1)> Outlook');
+      expect(text).not.toContain('\u202E');
+      expect(text).toContain('\\u202Eevil\\u202C');
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -28,7 +28,7 @@ const COLUMNS: readonly TableColumn[] = [
   { title: 'Country', minWidth: 7, cell: (row) => formatValue(row.Country ?? null) },
   { title: 'Evidence', minWidth: 10, cell: describeEvidence },
   { title: 'App', minWidth: 8, cell: (row) => formatValue(row.AppDisplayName ?? null) },
-  { title: 'Source', minWidth: 12, cell: (row) => `${formatValue(row.SourceFile ?? null)}:${formatValue(row.SourceRow ?? null)}` },
+  { title: 'Source', minWidth: 12, cell: describeSource },
 ];
 
 /** Findings shown in the table; the other output formats carry them all. */
@@ -89,6 +89,13 @@ function fitWidths(cells: string[][], width: number): number[] {
 function keepTail(text: string, width: number): string {
   const characters = [...text];
   return characters.length <= width ? text : `…${characters.slice(characters.length - width + 1).join('')}`;
+}
+
+/** `file:line` for text inputs, `file row N` where there are no lines (Parquet, envelopes). */
+function describeSource(row: PlainRow): string {
+  const file = formatValue(row.SourceFile ?? null);
+  if (row.SourceLine !== null && row.SourceLine !== undefined) return `${file}:${formatValue(row.SourceLine)}`;
+  return `${file} row ${formatValue(row.SourceRow ?? null)}`;
 }
 
 function describeEvidence(row: PlainRow): string {

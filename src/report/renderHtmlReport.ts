@@ -2,6 +2,7 @@ import type { PlainRow } from '../db/Database.js';
 import type { RunSummary } from '../commands/buildSummary.js';
 import type { RunManifest } from '../provenance/buildManifest.js';
 import { jsonReplacer } from '../render/formatValue.js';
+import { sanitizeCell } from '../render/sanitizeForTerminal.js';
 import { Instant } from '../util/Instant.js';
 
 /** Users whose timelines the report draws, the most flagged first. */
@@ -130,9 +131,11 @@ function renderFindings(findings: readonly PlainRow[]): string {
     String(finding.Country ?? ''),
     finding.PriorCountry ? `${String(finding.PriorCountry)} (${String(finding.PriorIPAddress ?? '')})` : String(finding.AuthStepResult ?? ''),
     String(finding.AppDisplayName ?? ''),
-    `${String(finding.SourceFile ?? '')}:${String(finding.SourceRow ?? '')}`,
+    finding.SourceLine === null || finding.SourceLine === undefined
+      ? `${String(finding.SourceFile ?? '')} row ${String(finding.SourceRow ?? '')}`
+      : `${String(finding.SourceFile ?? '')}:${String(finding.SourceLine)}`,
   ]);
-  return `<section id="findings"><h2>Findings</h2>${table(['Time (UTC)', 'Detection', 'User', 'IP', 'Country', 'Evidence', 'App', 'Source'], rows)}</section>`;
+  return `<section id="findings"><h2>Findings</h2>${table(['Time (UTC)', 'Detection', 'User', 'IP', 'Country', 'Evidence', 'App', 'Source (file:line, or row)'], rows)}</section>`;
 }
 
 function table(head: readonly string[], rows: readonly string[][]): string {
@@ -152,6 +155,11 @@ function countryColour(country: string): string {
   return `hsl(${hash}, 65%, 45%)`;
 }
 
+/**
+ * Escapes text for HTML. Control and bidirectional characters first become visible escapes
+ * (as in the terminal table), because a right-to-left override would reorder a hostile user
+ * or app name on the page even though it cannot run anything.
+ */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return sanitizeCell(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -87,9 +87,12 @@ function detectTextContainer(text: string): Container {
   if (trimmed.startsWith('{')) {
     // A one-line first record means one record per line, even when that record is malformed:
     // pretty-printed JSON puts the opening brace alone on the first line.
-    const firstLine = (trimmed.split(/\r?\n/, 1)[0] ?? '').trimEnd();
+    const [firstLine = '', ...rest] = trimmed.split(/\r?\n/).map((line) => line.trim());
+    const secondLine = rest.find((line) => line !== '') ?? '';
     const first = parseJsonObject(firstLine);
-    const oneRecordPerLine = first !== undefined ? !isEnvelope(first) : firstLine.length > 1 && firstLine.endsWith('}');
+    // A malformed first record still leaves the next line starting a record of its own.
+    const nextLineIsRecord = firstLine.length > 1 && (firstLine.endsWith('}') || parseJsonObject(secondLine) !== undefined);
+    const oneRecordPerLine = first !== undefined ? !isEnvelope(first) : nextLineIsRecord;
     return { kind: 'json', layout: oneRecordPerLine ? 'newline_delimited' : 'unstructured' };
   }
   return { kind: 'csv', delimiter: detectDelimiter(trimmed.split(/\r?\n/, 1)[0] ?? '') };
