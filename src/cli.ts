@@ -89,6 +89,7 @@ interface RawLoadOptions {
   quiet?: boolean;
   threads?: string;
   memoryLimit?: string;
+  tempDir?: string;
 }
 
 function addLoadOptions(program: Command, verb: string, quietHelp: string): void {
@@ -103,6 +104,7 @@ function addLoadOptions(program: Command, verb: string, quietHelp: string): void
     )
     .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
     .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
+    .option('--temp-dir <folder>', 'folder where DuckDB spills data that exceeds --memory-limit (default: a temporary folder of the run)')
     .option('-q, --quiet', quietHelp);
 }
 
@@ -113,7 +115,13 @@ function toLoadOptions(raw: RawLoadOptions) {
     maxDecompressedBytes: parseByteSize('--max-decompressed', raw.maxDecompressed ?? '64GB'),
     threads: raw.threads === undefined ? undefined : parsePositiveInteger('--threads', raw.threads),
     memoryLimit: raw.memoryLimit === undefined ? undefined : parseMemoryLimit('--memory-limit', raw.memoryLimit),
+    tempDirectory: raw.tempDir === undefined ? undefined : checkFolder('--temp-dir', raw.tempDir),
   };
+}
+
+function checkFolder(option: string, folder: string): string {
+  if (!existsSync(folder)) throw new UsageError(`${option} ${folder}: folder not found. Create it first or choose another.`);
+  return folder;
 }
 
 /** Parses the arguments; returns an exit code when Commander stopped (help, version, usage error). */

@@ -48,7 +48,12 @@ export function parsePositiveInteger(option: string, text: string): number {
   return value;
 }
 
-/** Checks a DuckDB memory size such as `512MB` or `4GB`; DuckDB needs some tens of megabytes to run at all. */
+/**
+ * Checks a DuckDB memory size such as `512MB` or `4GB`; DuckDB needs some tens of megabytes to
+ * run at all.
+ * NOTE: reading NDJSON with two threads failed at 128MB and worked at 256MB (samples/, DuckDB
+ * 1.5.6), so a low limit that passes here can still end in an out-of-memory error.
+ */
 export function parseMemoryLimit(option: string, text: string): string {
   const match = /^(\d+(?:\.\d+)?)\s*(MB|GB|TB|MiB|GiB|TiB)$/i.exec(text.trim());
   const unitMegabytes: Record<string, number> = { m: 1, g: 1024, t: 1024 * 1024 };

@@ -33,4 +33,6 @@ export interface HuntOptions {
   quiet: boolean;
   threads?: number;
   memoryLimit?: string;
+  /** Folder for DuckDB's spill files (--temp-dir). */
+  tempDirectory?: string;
 }

@@ -21,6 +21,7 @@ export interface InspectOptions extends LoadOptions {
   rows: boolean;
   threads?: number;
   memoryLimit?: string;
+  tempDirectory?: string;
 }
 
 /**

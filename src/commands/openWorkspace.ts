@@ -1,3 +1,4 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { Database } from '../db/Database.js';
@@ -19,15 +20,17 @@ export interface Workspace {
 export async function openWorkspace(
   inputs: readonly InputFile[],
   outputs: readonly string[],
-  settings: { threads?: number; memoryLimit?: string },
+  settings: { threads?: number; memoryLimit?: string; tempDirectory?: string },
 ): Promise<Workspace> {
   const work = await WorkFolder.create();
   try {
+    // A subfolder of --temp-dir, so that DuckDB's spill files never mix with the user's files.
+    const spill = settings.tempDirectory === undefined ? path.join(work.folder, 'spill') : await mkdtemp(path.join(path.resolve(settings.tempDirectory), 'hunt-cookies-spill-'));
     const db = await Database.open({
       ...settings,
-      tempDirectory: path.join(work.folder, 'spill'),
+      tempDirectory: spill,
       allowedPaths: [...inputs, ...outputs.map((output) => ({ path: output }))].map((file) => path.resolve(file.path)),
-      allowedDirectories: [`${work.folder}${path.sep}`],
+      allowedDirectories: [`${work.folder}${path.sep}`, `${spill}${path.sep}`],
     });
     await prepareDatabase(db);
     return {
@@ -36,6 +39,7 @@ export async function openWorkspace(
       async close() {
         db.close();
         await work.remove();
+        if (settings.tempDirectory !== undefined) await rm(spill, { recursive: true, force: true });
       },
     };
   } catch (error) {
