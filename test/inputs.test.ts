@@ -144,7 +144,7 @@ describe('bad input', () => {
     await writeFile(path.join(folder, 'none.json'), '[]');
     const result = await runCli([path.join(folder, 'none.json')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('none.json: the file holds no records.');
+    expect(result.stderr).toContain('none.json: the file contains no records.');
   });
 
   const failures: [string, string, string | Buffer, string][] = [

@@ -12,7 +12,7 @@ const SIGN_INS_PER_FORMAT = 44;
 const INTERACTIVE_PER_FORMAT = 30;
 const NON_INTERACTIVE_PER_FORMAT = 14;
 
-/** The fields of a finding that the expected tables pin. */
+/** Fields of a finding that the expected tables pin. */
 function summarize(finding: Finding) {
   return {
     DetectionType: finding.DetectionType,

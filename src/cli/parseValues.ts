@@ -55,13 +55,17 @@ export function parsePositiveInteger(option: string, text: string): number {
  * 1.5.6), so a low limit that passes here can still end in an out-of-memory error.
  */
 export function parseMemoryLimit(option: string, text: string): string {
-  const match = /^(\d+(?:\.\d+)?)\s*(MB|GB|TB|MiB|GiB|TiB)$/i.exec(text.trim());
-  const unitMegabytes: Record<string, number> = { m: 1, g: 1024, t: 1024 * 1024 };
-  const megabytes = match ? Number(match[1]) * unitMegabytes[match[2]![0]!.toLowerCase()]! : 0;
-  if (!match || megabytes < 64) {
+  let bytes = 0;
+  try {
+    bytes = parseByteSize(option, text);
+  } catch {
+    // Reported below with the memory-specific message.
+  }
+  if (bytes < 64e6) {
     throw new UsageError(`${option}: invalid memory size "${text}". Use a size of at least 64MB, such as 512MB or 4GB.`);
   }
-  return `${match[1]}${match[2]}`;
+  // DuckDB reads the same units (KB, MB, GB, KiB, MiB, GiB and so on).
+  return text.trim().replace(/\s+/g, '');
 }
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };

@@ -9,7 +9,7 @@ import { detectShape } from '../shapes/detectShape.js';
 import type { ExportShape } from '../shapes/ExportShape.js';
 import { TIME_STAGE_COLUMNS } from '../shapes/stageColumns.js';
 import type { WorkFolder } from '../sniff/makeWorkCopy.js';
-import { countCompleteArrayRecords } from '../sniff/countArrayRecords.js';
+import { countCompleteArrayRecords } from '../sniff/jsonNesting.js';
 import { prepareForReading } from '../sniff/prepareForReading.js';
 import type { Container } from '../sniff/sniffFile.js';
 import { buildStageQuery } from './buildStageQuery.js';

@@ -1,12 +1,9 @@
 import { createReadStream } from 'node:fs';
 
+import { JsonNesting } from '../sniff/jsonNesting.js';
+
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const SPACE = 0x20;
 const TAB = 0x09;
 const CARRIAGE_RETURN = 0x0d;
@@ -15,19 +12,19 @@ const CARRIAGE_RETURN = 0x0d;
 export type LineLayout = 'ndjson' | 'json-array' | 'csv';
 
 /**
- * Finds the 1-based line on which each wanted record starts, numbering records as the loader
+ * Finds the 1-based line on which each requested record starts, numbering records as the loader
  * does: non-blank NDJSON lines, elements of the top-level JSON array, and CSV data records
  * after the header, where records that start on a `skippedLines` line (rejected by the CSV
- * reader) are not counted. Scans the file once and stops after the last wanted record.
+ * reader) are not counted. Scans the file once and stops after the last requested record.
  */
 export async function findRecordLines(
   filePath: string,
   layout: LineLayout,
-  wanted: ReadonlySet<number>,
+  requestedRows: ReadonlySet<number>,
   skippedLines: ReadonlySet<number> = new Set(),
 ): Promise<Map<number, number>> {
   const lines = new Map<number, number>();
-  const last = Math.max(0, ...wanted);
+  const last = Math.max(0, ...requestedRows);
   const scanners: Record<LineLayout, () => Scanner> = {
     ndjson: ndjsonScanner,
     'json-array': arrayScanner,
@@ -39,10 +36,10 @@ export async function findRecordLines(
   for await (const chunk of createReadStream(filePath) as AsyncIterable<Buffer>) {
     for (const byte of chunk) {
       const record = scanner(byte, line);
-      if (record !== undefined && wanted.has(record.index)) lines.set(record.index, record.line);
+      if (record !== undefined && requestedRows.has(record.index)) lines.set(record.index, record.line);
       if (byte === NEWLINE) line += 1;
     }
-    // Records come in order, so once the last wanted one is found the rest is not needed.
+    // Records come in order, so once the last requested one is found the rest is not needed.
     if (lines.has(last)) break;
   }
   return lines;
@@ -68,31 +65,12 @@ function ndjsonScanner(): Scanner {
 
 /** Returns a scanner that starts a record where a value opens inside the outer array. */
 function arrayScanner(): Scanner {
+  const nesting = new JsonNesting();
   let index = 0;
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
   return (byte, line) => {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (byte === BACKSLASH) escaped = true;
-      else if (byte === QUOTE) inString = false;
-      return undefined;
-    }
-    if (byte === QUOTE) {
-      inString = true;
-      return undefined;
-    }
-    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      depth += 1;
-      if (depth === 2) {
-        index += 1;
-        return { index, line };
-      }
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      depth -= 1;
-    }
-    return undefined;
+    if (nesting.step(byte) !== 'open' || nesting.depth !== 2) return undefined;
+    index += 1;
+    return { index, line };
   };
 }
 

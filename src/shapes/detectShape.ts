@@ -35,7 +35,7 @@ export function detectShape(file: string, columns: readonly ColumnInfo[]): Expor
   if (shape !== undefined) return shape;
 
   if (columns.length === 0) {
-    throw new InputError(file, 'the file holds no records. Expected sign-in records with a user and a time column.');
+    throw new InputError(file, 'the file contains no records. Expected sign-in records with a user and a time column.');
   }
   const found = [...new Set(columns.map((column) => column.name))].sort((a, b) => a.localeCompare(b, 'en'));
   const shown = found.slice(0, 12).join(', ');

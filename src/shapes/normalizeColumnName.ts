@@ -1,7 +1,7 @@
 /**
  * Reduces a column or key name to the form the alias tables use: lower case, letters and
- * digits only. Log Analytics CSV exports append ` [UTC]` to time columns and `_dynamic` or
- * `_string` to columns a `union` query typed two ways; both suffixes are dropped first.
+ * digits only. Log Analytics CSV exports append ` [UTC]` to time columns, and `_dynamic` or
+ * `_string` to columns that a `union` query typed two ways. Both suffixes are dropped first.
  */
 export function normalizeColumnName(name: string): string {
   return name

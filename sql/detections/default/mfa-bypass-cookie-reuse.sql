@@ -3,9 +3,10 @@
 -- detection-type: MFABypassCookieReuse
 -- severity: high
 -- description: A successful single-factor sign-in (any casing) to an app whose name has one
---   of the rule's eight app names, where any authentication step used the method "Previously
---   satisfied", or a step result or Status.additionalDetails states that a requirement was satisfied
---   by a claim in the token, or a step result has "Previously satisfied" or "Token broker".
+--   of the rule's eight app names. It counts when any authentication step used the method
+--   "Previously satisfied", when a step result or Status.additionalDetails states that a
+--   requirement was satisfied by a claim in the token, or when a step result has "Previously
+--   satisfied" or "Token broker".
 -- parameters: none
 -- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,
 --   IPAddress, Country, City, AppDisplayName, AuthenticationRequirement, IsCookieReuse,
