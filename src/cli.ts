@@ -3,7 +3,8 @@ import path from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
 
-import { parseByteSize, parseDuration, parseInstant, parseMemoryLimit, parseMinutes, parsePositiveInteger } from './cli/parseValues.js';
+import { parseByteSize, parseDuration, parseInstant, parseMemoryLimit, parsePositiveInteger } from './cli/parseValues.js';
+import { toTuning, addTuningOptions, type RawTuningOptions } from './cli/tuningOptions.js';
 import { OUTPUT_FORMATS, type HuntOptions, type OutputFormat } from './commands/HuntOptions.js';
 import { ExitCode, UsageError } from './errors.js';
 import { OUT_FORMATS } from './render/writeFindingsFile.js';
@@ -26,14 +27,15 @@ Examples:
 
 Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error.`;
 
-interface RawOptions extends RawLoadOptions {
+interface RawOptions extends RawLoadOptions, RawTuningOptions {
   kqlCompat?: boolean;
   now?: string;
   since?: string;
   until?: string;
   lookback?: string;
-  window?: string;
   format: OutputFormat;
+  findings?: boolean;
+  showSuppressed?: boolean;
   out: string[];
   manifest?: string;
   timesketch?: string;
@@ -53,8 +55,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d (--kql-compat default: 24h)')
     .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
     .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
-    .option('--window <minutes>', 'impossible travel: maximum minutes between sign-ins from two countries (default: 60)')
-    .addOption(new Option('--format <format>', 'format of the findings on stdout').choices(OUTPUT_FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'format of the results on stdout').choices(OUTPUT_FORMATS).default('table'))
+    .option('--findings', 'list every finding in the table instead of the incidents (default mode)')
+    .option('--show-suppressed', 'also list the findings that allow-lists or --min-severity suppressed')
     .addOption(
       new Option('--out <file>', 'also write the findings to FILE, in the format its extension names: .arrow, .arrows, .parquet, .csv, .json, .ndjson or .jsonl; repeatable')
         .argParser(collect)
@@ -69,9 +72,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(run hunt-cookies --help for usage; put -- before file names that start with a dash)')
     .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
     .exitOverride();
+  addTuningOptions(program);
   addLoadOptions(program, 'hunt', 'print only findings and errors');
   program.action(async (paths: string[], raw: RawOptions) => {
-    const options = toHuntOptions(paths, raw, argv);
+    const options = await toHuntOptions(paths, raw, argv);
     const reporter = new Reporter(process.stderr, options.quiet);
     // The hunt loads DuckDB; importing it here keeps --help and --version instant.
     const { runHunt } = await import('./commands/hunt.js');
@@ -201,7 +205,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]): HuntOptions {
+async function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]): Promise<HuntOptions> {
   const mode = raw.kqlCompat ? 'kql-compat' : 'default';
   if (mode === 'kql-compat' && (raw.since !== undefined || raw.until !== undefined)) {
     throw new UsageError('--since and --until are not part of the Sentinel rule. With --kql-compat, set the window with --now and --lookback.');
@@ -227,8 +231,10 @@ function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly string[]
     since: raw.since === undefined ? undefined : parseInstant('--since', raw.since),
     until: raw.until === undefined ? undefined : parseInstant('--until', raw.until),
     lookbackMicros: raw.lookback === undefined ? undefined : parseDuration('--lookback', raw.lookback),
-    windowMinutes: raw.window === undefined ? 60 : parseMinutes('--window', raw.window),
+    tuning: await toTuning(raw, mode),
     format: raw.format,
+    listFindings: raw.findings === true,
+    showSuppressed: raw.showSuppressed === true,
     outFiles: raw.out,
     manifestFile: raw.manifest,
     timesketchFile: raw.timesketch,

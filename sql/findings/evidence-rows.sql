@@ -1,4 +1,4 @@
--- Every sign-in of each flagged user around their findings, failed and duplicate rows
+-- Every sign-in of each flagged user around their shown findings, failed and duplicate rows
 -- included, so that the analyst has the context without the whole dump. A user's window runs
 -- from 24 hours before their earliest finding (or its prior sign-in) to 24 hours after their
 -- latest. Users are matched by user id, else by UPN without case.
@@ -8,6 +8,7 @@ WITH flagged AS (
         min(least(EventTime, coalesce(PriorSignIn, EventTime))) - INTERVAL 24 HOUR AS window_start,
         max(EventTime) + INTERVAL 24 HOUR AS window_end
     FROM findings
+    WHERE SuppressedBy IS NULL
     GROUP BY 1
 )
 

@@ -12,6 +12,7 @@ SELECT
     EXISTS (
         SELECT 1 FROM findings
         WHERE findings.SourceFile = evidence.source_file AND findings.SourceRow = evidence.source_row
+            AND findings.SuppressedBy IS NULL
     ) AS flagged
 FROM evidence
 QUALIFY row_number() OVER (PARTITION BY lower(coalesce(user_id, user_principal_name)) ORDER BY event_time) <= 2000

@@ -1,5 +1,6 @@
 import type { Mode } from '../detect/Mode.js';
 import type { DateOrder } from '../load/decideDateOrder.js';
+import type { Tuning } from '../tuning/Tuning.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -12,9 +13,14 @@ export interface HuntOptions {
   since?: string;
   until?: string;
   lookbackMicros?: bigint;
-  windowMinutes: number;
+  /** Thresholds, allow-lists and detection choice; `--kql-compat` uses only the window. */
+  tuning: Tuning;
   format: OutputFormat;
-  /** Files to write findings to, by extension; only `.arrow` so far. */
+  /** Default mode: list every finding on stdout instead of the incidents (--findings). */
+  listFindings: boolean;
+  /** List the findings that allow-lists or --min-severity suppressed (--show-suppressed). */
+  showSuppressed: boolean;
+  /** Files to write findings to, in the format their extension names. */
   outFiles: string[];
   /** Self-contained HTML report (--report). */
   reportFile?: string;

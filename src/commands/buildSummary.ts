@@ -1,5 +1,7 @@
 import type { RowAccounting } from '../accounting/accountRows.js';
 import type { DetectionCount } from '../detect/runDetections.js';
+import { SEVERITIES, type Severity } from '../detect/Severity.js';
+import type { IncidentSet } from '../incidents/buildIncidents.js';
 import type { Instant } from '../util/Instant.js';
 import type { HuntOptions } from './HuntOptions.js';
 
@@ -12,17 +14,44 @@ export interface RunSummary {
     until: string | null;
     lookbackMinutes: number | null;
     windowMinutes: number;
+    /** Default mode only: the other thresholds, the allow-lists and the detection choice. */
+    velocityWindowMinutes?: number;
+    maxSpeedKmh?: number;
+    minDistanceKm?: number;
+    contextWindowMinutes?: number;
+    minSeverity?: Severity;
+    allow?: { kind: string; value: string; source: string; note?: string }[];
   };
   /** The instant the lookback was measured from: --now, else the newest time in the input. */
   referenceTime: Instant | null;
-  totals: { files: number; rowsRead: number; rejected: number; inScope: number; findings: number };
-  detections: { id: string; title: string; detectionType: string; severity: string; findings: number }[];
+  totals: {
+    files: number;
+    rowsRead: number;
+    rejected: number;
+    inScope: number;
+    /** Every finding the detections returned, suppressed ones included. */
+    findings: number;
+    /** Findings listed: not covered by an allow-list and in an incident at or above --min-severity. */
+    shownFindings: number;
+    allowListed: number;
+    belowMinSeverity: number;
+  };
+  /** Default mode: incidents shown, by severity, and those hidden below --min-severity. */
+  incidents: { shown: number; bySeverity: Record<Severity, number>; belowMinSeverity: number } | null;
+  detections: (FindingCounts & { id: string; title: string; detectionType: string; severity: string; findings: number })[];
   /**
    * Default mode: hunted single-factor sign-ins to the rule's apps with neither
    * AuthenticationDetails nor Status.additionalDetails, which no detection can judge.
    */
   singleFactorWithoutDetails: number | null;
   accounting: RowAccounting;
+}
+
+/** What happened to one detection's findings. */
+export interface FindingCounts {
+  shown: number;
+  allowListed: number;
+  belowMinSeverity: number;
 }
 
 /** Collects what a run read, skipped and found into one record for output and JSON. */
@@ -32,6 +61,8 @@ export function buildSummary(
   referenceTime: Instant | null,
   accounting: RowAccounting,
   counts: readonly DetectionCount[],
+  findingCounts: ReadonlyMap<string, FindingCounts>,
+  incidents: IncidentSet | null,
 ): RunSummary {
   const signInFiles = accounting.files.filter((file) => file.kind === 'sign-ins');
   const sum = (pick: (file: RowAccounting['files'][number]) => number): number =>
@@ -45,7 +76,8 @@ export function buildSummary(
       since: options.since ?? null,
       until: options.until ?? null,
       lookbackMinutes: options.lookbackMicros === undefined ? null : Number(options.lookbackMicros / 60_000_000n),
-      windowMinutes: options.windowMinutes,
+      windowMinutes: options.tuning.thresholds.windowMinutes,
+      ...(options.mode === 'default' ? describeTuning(options) : {}),
     },
     referenceTime,
     totals: {
@@ -54,28 +86,71 @@ export function buildSummary(
       rejected: sum((file) => file.rejected),
       inScope: sum((file) => file.inScope),
       findings: counts.reduce((total, count) => total + count.findings, 0),
+      shownFindings: sumCounts(findingCounts, 'shown'),
+      allowListed: sumCounts(findingCounts, 'allowListed'),
+      belowMinSeverity: sumCounts(findingCounts, 'belowMinSeverity'),
     },
+    incidents: incidents === null ? null : countIncidents(incidents),
     detections: counts.map(({ detection, findings }) => ({
       id: detection.id,
       title: detection.title,
       detectionType: detection.detectionType,
       severity: detection.severity,
       findings,
+      ...(findingCounts.get(detection.id) ?? { shown: 0, allowListed: 0, belowMinSeverity: 0 }),
     })),
     singleFactorWithoutDetails: null,
     accounting,
   };
 }
 
-/** Formats the one-line summary: rows read and hunted, and the findings of each detection. */
+function describeTuning(options: HuntOptions): Partial<RunSummary['parameters']> {
+  const { thresholds, allow, minSeverity } = options.tuning;
+  return {
+    velocityWindowMinutes: thresholds.velocityWindowMinutes,
+    maxSpeedKmh: thresholds.maxSpeedKmh,
+    minDistanceKm: thresholds.minDistanceKm,
+    contextWindowMinutes: thresholds.contextWindowMinutes,
+    minSeverity,
+    allow: allow.map((entry) => ({ ...entry })),
+  };
+}
+
+function sumCounts(counts: ReadonlyMap<string, FindingCounts>, key: keyof FindingCounts): number {
+  return [...counts.values()].reduce((total, count) => total + count[key], 0);
+}
+
+function countIncidents(incidents: IncidentSet): NonNullable<RunSummary['incidents']> {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const incident of incidents.shown) bySeverity[incident.severity] += 1;
+  const belowMinSeverity = Object.values(incidents.hiddenBySeverity).reduce((total, count) => total + count, 0);
+  return { shown: incidents.shown.length, bySeverity, belowMinSeverity };
+}
+
+/**
+ * Formats the summary line: rows read and hunted, the incidents by severity (default mode),
+ * the findings of each detection, and what was suppressed.
+ */
 export function summaryLine(summary: RunSummary): string {
   const { totals } = summary;
-  const perDetection = summary.detections.map((detection) => `${detection.findings} ${detection.detectionType}`).join(', ');
+  const perDetection = summary.detections.map((detection) => `${detection.shown} ${detection.detectionType}`).join(', ');
   const mode = summary.mode === 'kql-compat' ? ' (--kql-compat)' : '';
-  return (
-    `${plural(totals.rowsRead, 'sign-in')} read from ${plural(totals.files, 'file')}, ` +
-    `${totals.inScope} hunted${mode}. Findings: ${perDetection}.`
-  );
+  const parts = [`${plural(totals.rowsRead, 'sign-in')} read from ${plural(totals.files, 'file')}, ${totals.inScope} hunted${mode}.`];
+  if (summary.incidents !== null) {
+    const bySeverity = [...SEVERITIES].reverse().filter((severity) => summary.incidents!.bySeverity[severity] > 0);
+    const detail = bySeverity.map((severity) => `${summary.incidents!.bySeverity[severity]} ${severity}`).join(', ');
+    parts.push(`Incidents: ${summary.incidents.shown}${detail === '' ? '' : ` (${detail})`}.`);
+  }
+  parts.push(`Findings: ${perDetection}.`);
+  const suppressed = totals.allowListed + totals.belowMinSeverity;
+  if (suppressed > 0) {
+    const reasons = [
+      totals.allowListed > 0 ? `${totals.allowListed} by allow-lists` : '',
+      totals.belowMinSeverity > 0 ? `${totals.belowMinSeverity} in incidents below --min-severity` : '',
+    ].filter(Boolean);
+    parts.push(`Suppressed: ${reasons.join(', ')} (--show-suppressed lists them).`);
+  }
+  return parts.join(' ');
 }
 
 function plural(count: number, noun: string): string {

@@ -1,15 +1,14 @@
 import { accountRows } from '../accounting/accountRows.js';
 import { readSqlFile, type Database } from '../db/Database.js';
 import { discoverInputs } from '../discover/discoverInputs.js';
-import { listDetections } from '../detect/listDetections.js';
-import { runDetections } from '../detect/runDetections.js';
 import { scopeRows } from '../detect/scopeRows.js';
 import { ExitCode, UserError } from '../errors.js';
-import { readFindings } from '../findings/readFindings.js';
+import { readFindings, type FindingSet } from '../findings/readFindings.js';
 import { loadInputs } from '../load/loadInputs.js';
 import type { Reporter } from '../report/Reporter.js';
 import { printAccounting } from '../report/printAccounting.js';
 import { buildSummary, type RunSummary } from './buildSummary.js';
+import { detectFindings } from './detectFindings.js';
 import type { HuntOptions } from './HuntOptions.js';
 import { buildManifest } from '../provenance/buildManifest.js';
 import { recordSourceLines } from '../provenance/recordSourceLines.js';
@@ -40,21 +39,22 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     const referenceTime = await scopeRows(db, options);
 
     reporter.progress('Running detections');
-    const detections = await listDetections(options.mode);
-    const counts = await runDetections(db, detections, { windowMinutes: options.windowMinutes });
+    const { detections, counts, incidents, findingCounts } = await detectFindings(db, options);
     await recordSourceLines(db, loaded.files);
-    const findings = await readFindings(db, options.mode);
+    const findings = await readFindings(db, options.mode, 'active');
+    const suppressed = options.showSuppressed ? await readFindings(db, options.mode, 'suppressed') : null;
 
     const accounting = await accountRows(db, loaded.files, loaded.skipped);
     const versions = { tool: toolVersion, duckdb: await db.version() };
-    const summary = buildSummary(options, versions, referenceTime, accounting, counts);
+    const summary = buildSummary(options, versions, referenceTime, accounting, counts, findingCounts, incidents);
     summary.singleFactorWithoutDetails = await countSingleFactorWithoutDetails(db, options.mode);
 
     reporter.stop();
     printAccounting(reporter, summary);
     reportScope(reporter, options, summary);
     const manifest = buildManifest(summary, detections, startedAt, options.commandLine);
-    await writeOutputs(options, summary, findings, manifest, reporter);
+    const all = suppressed === null ? findings : await readFindings(db, options.mode, 'all');
+    await writeOutputs(options, summary, { findings, suppressed, all, incidents }, manifest, reporter);
     if (options.evidenceFile !== undefined) {
       await db.copyToParquet(await readSqlFile('findings/evidence-rows.sql'), {}, options.evidenceFile, {
         'hunt_cookies.manifest': JSON.stringify(manifest, jsonReplacer),
@@ -62,18 +62,23 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
       reporter.info(`Wrote the flagged users' sign-ins around their findings to ${options.evidenceFile}`);
     }
     if (options.reportFile !== undefined) {
-      await writeHtmlReport(options.reportFile, db, summary, manifest, findings);
+      await writeHtmlReport(options.reportFile, db, summary, manifest, findings, incidents?.shown ?? null);
       reporter.info(`Wrote the HTML report to ${options.reportFile}`);
     }
     if (options.manifestFile !== undefined) {
       await writeManifest(options.manifestFile, { ...manifest, finishedAt: new Date().toISOString() });
       reporter.info(`Wrote the run manifest to ${options.manifestFile}`);
     }
-    return findings.count > 0 ? ExitCode.findings : ExitCode.noFindings;
+    return hasResults(findings, incidents?.shown.length) ? ExitCode.findings : ExitCode.noFindings;
   } finally {
     reporter.stop();
     await workspace.close();
   }
+}
+
+/** Default mode: any incident at or above --min-severity. `--kql-compat`: any finding. */
+function hasResults(findings: FindingSet, shownIncidents: number | undefined): boolean {
+  return shownIncidents === undefined ? findings.count > 0 : shownIncidents > 0;
 }
 
 /**

@@ -6,5 +6,6 @@ export async function prepareDatabase(db: Database): Promise<void> {
   await db.runFile('macros/time.sql');
   await db.runFile('macros/parse.sql');
   await db.runFile('macros/kql.sql');
+  await db.runFile('macros/context.sql');
   await db.runFile('schema/signins.sql');
 }

@@ -3,10 +3,12 @@ import path from 'node:path';
 
 import { UserError } from '../errors.js';
 import type { FindingSet } from '../findings/readFindings.js';
+import type { IncidentSet } from '../incidents/buildIncidents.js';
 import type { RunManifest } from '../provenance/buildManifest.js';
 import { jsonReplacer } from '../render/formatValue.js';
 import { writeCsv } from '../render/renderCsv.js';
 import { writeJson, writeNdjson } from '../render/renderJson.js';
+import { renderIncidents } from '../render/renderIncidents.js';
 import { renderTable } from '../render/renderTable.js';
 import { writeFindingsFile, writeToFile } from '../render/writeFindingsFile.js';
 import { writeTimesketch } from '../render/writeTimesketch.js';
@@ -18,33 +20,47 @@ import type { HuntOptions } from './HuntOptions.js';
 /** Terminal width assumed when stdout is not a terminal and COLUMNS is not set. */
 const DEFAULT_WIDTH = 160;
 
-/** Prints the findings on stdout in the chosen format and writes the `--out` files. */
+/** What a hunt found, ready for output. */
+export interface HuntResults {
+  /** Findings shown: not suppressed. */
+  findings: FindingSet;
+  /** Suppressed findings, read only for --show-suppressed. */
+  suppressed: FindingSet | null;
+  /** Shown and, with --show-suppressed, suppressed findings, for the line-based formats and files. */
+  all: FindingSet;
+  /** Default mode only. */
+  incidents: IncidentSet | null;
+}
+
+/**
+ * Prints the results on stdout in the chosen format and writes the `--out` and `--timesketch`
+ * files. The table shows incidents in the default mode, findings with `--findings` or
+ * `--kql-compat`; JSON carries both.
+ */
 export async function writeOutputs(
   options: HuntOptions,
   summary: RunSummary,
-  findings: FindingSet,
+  results: HuntResults,
   manifest: RunManifest,
   reporter: Reporter,
 ): Promise<void> {
+  const { findings, all, incidents } = results;
   const line = summaryLine(summary);
   switch (options.format) {
-    case 'table': {
-      const width = process.stdout.columns ?? (Number(process.env.COLUMNS) || DEFAULT_WIDTH);
-      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      await writeText(process.stdout, await renderTable(findings, options.mode, width, color));
+    case 'table':
+      await printTables(options, results);
       if (!options.quiet) await writeText(process.stdout, `${line}\n`);
       break;
-    }
     case 'json':
-      await writeJson(process.stdout, summary, findings);
+      await writeJson(process.stdout, summary, findings, incidents?.shown ?? null, results.suppressed);
       reporter.info(line);
       break;
     case 'ndjson':
-      await writeNdjson(process.stdout, findings);
+      await writeNdjson(process.stdout, all);
       reporter.info(line);
       break;
     case 'csv':
-      await writeCsv(process.stdout, findings);
+      await writeCsv(process.stdout, all);
       reporter.info(line);
       break;
   }
@@ -58,12 +74,32 @@ export async function writeOutputs(
   }
 
   for (const outFile of options.outFiles) {
-    await writeOutFile(outFile, summary, findings, manifest);
-    reporter.info(`Wrote ${findings.count} findings to ${outFile}`);
+    await writeOutFile(outFile, summary, all, manifest, incidents?.shown ?? null);
+    reporter.info(`Wrote ${all.count} findings to ${outFile}`);
   }
 }
 
-async function writeOutFile(outFile: string, summary: RunSummary, findings: FindingSet, manifest: RunManifest): Promise<void> {
+async function printTables(options: HuntOptions, results: HuntResults): Promise<void> {
+  const width = process.stdout.columns ?? (Number(process.env.COLUMNS) || DEFAULT_WIDTH);
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (results.incidents !== null && !options.listFindings) {
+    await writeText(process.stdout, renderIncidents(results.incidents.shown, width, color));
+  } else {
+    await writeText(process.stdout, await renderTable(results.findings, options.mode, width, color));
+  }
+  if (results.suppressed !== null && results.suppressed.count > 0) {
+    await writeText(process.stdout, `\nSuppressed findings (${results.suppressed.count}):\n`);
+    await writeText(process.stdout, await renderTable(results.suppressed, options.mode, width, color, true));
+  }
+}
+
+async function writeOutFile(
+  outFile: string,
+  summary: RunSummary,
+  findings: FindingSet,
+  manifest: RunManifest,
+  incidents: readonly object[] | null,
+): Promise<void> {
   if (await exists(outFile)) {
     throw new UserError(`${outFile}: already exists. Choose a new output file name; hunt-cookies never overwrites files.`);
   }
@@ -75,7 +111,7 @@ async function writeOutFile(outFile: string, summary: RunSummary, findings: Find
     'hunt_cookies.parameters': JSON.stringify(summary.parameters),
     'hunt_cookies.manifest': JSON.stringify(manifest, jsonReplacer),
   };
-  await writeOrExplain(outFile, () => writeFindingsFile(outFile, findings, summary, metadata));
+  await writeOrExplain(outFile, () => writeFindingsFile(outFile, findings, summary, metadata, incidents));
 }
 
 /** Runs a write and turns a file system error into a message that names the file and the fix. */

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 
 import type { Mode } from './Mode.js';
+import { SEVERITIES, type Severity } from './Severity.js';
 
 const DETECTIONS_ROOT = new URL('../../sql/detections/', import.meta.url);
 
@@ -9,6 +10,13 @@ export interface Detection {
   title: string;
   detectionType: string;
   severity: string;
+  /** Kind of evidence the detection reads; two families agreeing on a sign-in raise an incident. */
+  family: string;
+  description: string;
+  /** Parameter names the SQL binds, without the `$`. */
+  parameters: string[];
+  /** Output columns the header declares, in order. */
+  columns: string[];
   /** Path under `sql/`, for messages. */
   file: string;
   sql: string;
@@ -51,12 +59,25 @@ export function parseDetection(file: string, sql: string): Detection {
     if (value === undefined || value === '') throw new Error(`${file}: the header has no "${key}" line`);
     return value;
   };
+  const severity = required('severity');
+  if (!SEVERITIES.includes(severity as Severity)) {
+    throw new Error(`${file}: severity "${severity}" is not one of ${SEVERITIES.join(', ')}`);
+  }
+  const parameters = required('parameters');
   return {
     id: required('id'),
     title: required('title'),
     detectionType: required('detection-type'),
-    severity: required('severity'),
+    severity,
+    family: required('family'),
+    description: required('description'),
+    parameters: parameters === 'none' ? [] : splitList(parameters).map((name) => name.replace(/^\$/, '')),
+    columns: splitList(required('columns')),
     file,
     sql,
   };
+}
+
+function splitList(text: string): string[] {
+  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }

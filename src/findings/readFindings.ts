@@ -16,22 +16,26 @@ export interface FindingSet {
   writeParquet(filePath: string, metadata: Record<string, string>): Promise<void>;
 }
 
-/** Prepares the findings for output, in order by the mode's time column. */
-export async function readFindings(db: Database, mode: Mode): Promise<FindingSet> {
-  const counted = await db.readRows('SELECT count(*) AS n FROM findings');
+/** Which findings to read: those shown, those an allow-list or `--min-severity` suppressed, or both. */
+export type FindingSelection = 'active' | 'suppressed' | 'all';
+
+/** Prepares the selected findings for output, in order by the mode's time column. */
+export async function readFindings(db: Database, mode: Mode, selection: FindingSelection = 'active'): Promise<FindingSet> {
   const ordered = await readSqlFile('findings/ordered.sql');
   const timeColumn = mode === 'kql-compat' ? 'TimeGenerated' : 'EventTime';
-  const columns = await db.describe(ordered, { time_column: timeColumn });
+  const params = { time_column: timeColumn, selection };
+  const counted = await db.readRows(`SELECT count(*) AS n FROM (${ordered})`, params);
+  const columns = await db.describe(ordered, params);
 
   return {
     columns,
     count: Number(counted[0]?.n ?? 0),
     writeParquet(filePath: string, metadata: Record<string, string>) {
-      return db.copyToParquet(ordered, { time_column: timeColumn }, filePath, metadata);
+      return db.copyToParquet(ordered, params, filePath, metadata);
     },
     batches(limit?: number) {
-      if (limit === undefined) return db.streamPlainRows(ordered, { time_column: timeColumn });
-      return db.streamPlainRows(`SELECT * FROM (${ordered}) LIMIT $limit`, { time_column: timeColumn, limit });
+      if (limit === undefined) return db.streamPlainRows(ordered, params);
+      return db.streamPlainRows(`SELECT * FROM (${ordered}) LIMIT $limit`, { ...params, limit });
     },
   };
 }

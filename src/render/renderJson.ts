@@ -5,19 +5,37 @@ import { jsonReplacer } from './formatValue.js';
 import { writeText } from './writeText.js';
 
 /**
- * Writes one JSON document with the run summary beside a `findings` array. Instants are
- * ISO 8601 UTC text. The findings are streamed, one per line inside the array.
+ * Writes one JSON document: the run summary, the `incidents` (default mode), the shown
+ * `findings`, and with --show-suppressed the `suppressedFindings`. Instants are ISO 8601 UTC
+ * text. Findings are streamed, one per line inside their array.
  */
-export async function writeJson(stream: Writable, summary: object, findings: FindingSet): Promise<void> {
+export async function writeJson(
+  stream: Writable,
+  summary: object,
+  findings: FindingSet,
+  incidents: readonly object[] | null,
+  suppressed: FindingSet | null,
+): Promise<void> {
   const head = JSON.stringify(summary, jsonReplacer, 2).replace(/\n}$/, '');
-  await writeText(stream, `${head},\n  "findings": [`);
+  await writeText(stream, head);
+  if (incidents !== null) {
+    const items = incidents.map((incident) => JSON.stringify(incident, jsonReplacer));
+    await writeText(stream, `,\n  "incidents": [${items.length === 0 ? '' : `\n    ${items.join(',\n    ')}\n  `}]`);
+  }
+  await writeFindingArray(stream, 'findings', findings);
+  if (suppressed !== null) await writeFindingArray(stream, 'suppressedFindings', suppressed);
+  await writeText(stream, '\n}\n');
+}
+
+async function writeFindingArray(stream: Writable, name: string, findings: FindingSet): Promise<void> {
+  await writeText(stream, `,\n  "${name}": [`);
   let first = true;
   for await (const batch of findings.batches()) {
     const lines = batch.map((row) => JSON.stringify(row, jsonReplacer));
     await writeText(stream, `${first ? '\n    ' : ',\n    '}${lines.join(',\n    ')}`);
     first = false;
   }
-  await writeText(stream, first ? ']\n}\n' : '\n  ]\n}\n');
+  await writeText(stream, first ? ']' : '\n  ]');
 }
 
 /** Writes one finding per line (JSON lines) and nothing else, so that other tools can stream it. */

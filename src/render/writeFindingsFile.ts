@@ -28,6 +28,7 @@ export async function writeFindingsFile(
   findings: FindingSet,
   summary: object,
   metadata: Record<string, string>,
+  incidents: readonly object[] | null = null,
 ): Promise<void> {
   switch (path.extname(filePath).toLowerCase()) {
     case '.arrow':
@@ -39,7 +40,7 @@ export async function writeFindingsFile(
     case '.csv':
       return writeToFile(filePath, (stream) => writeCsv(stream, findings));
     case '.json':
-      return writeToFile(filePath, (stream) => writeJson(stream, summary, findings));
+      return writeToFile(filePath, (stream) => writeJson(stream, summary, findings, incidents, null));
     default:
       return writeToFile(filePath, (stream) => writeNdjson(stream, findings));
   }

@@ -33,7 +33,7 @@ function toEvent(finding: PlainRow, time: Instant, mode: Mode, severities: Map<s
     timestamp_desc: mode === 'kql-compat' ? 'Log Analytics TimeGenerated' : 'Sign-in time (CreatedDateTime)',
     detection: finding.DetectionType,
     detection_id: finding.DetectionId,
-    severity: severities.get(String(finding.DetectionId)) ?? 'unknown',
+    severity: finding.Severity ?? severities.get(String(finding.DetectionId)) ?? 'unknown',
     user: finding.UserPrincipalName,
     user_id: finding.UserId,
     ip: finding.IPAddress,

@@ -1,5 +1,6 @@
 import type { PlainRow } from '../db/Database.js';
 import type { RunSummary } from '../commands/buildSummary.js';
+import type { Incident as UserIncident } from '../incidents/buildIncidents.js';
 import type { RunManifest } from '../provenance/buildManifest.js';
 import { jsonReplacer } from '../render/formatValue.js';
 import { sanitizeCell } from '../render/sanitizeForTerminal.js';
@@ -26,11 +27,12 @@ export function renderHtmlReport(
   manifest: RunManifest,
   findings: readonly PlainRow[],
   timeline: readonly PlainRow[],
+  userIncidents: readonly UserIncident[] | null,
 ): string {
   const incidents = groupIncidents(findings);
   const sections = [
     renderSummary(summary),
-    renderIncidents(incidents),
+    userIncidents === null ? renderIncidents(incidents) : renderUserIncidents(userIncidents),
     renderTimelines(incidents.slice(0, MAX_TIMELINES), timeline),
     renderFindings(findings),
     `<section><h2>Run manifest</h2><pre>${escapeHtml(JSON.stringify(manifest, jsonReplacer, 2))}</pre></section>`,
@@ -93,6 +95,24 @@ function renderIncidents(incidents: readonly Incident[]): string {
   return `<section id="incidents"><h2>Incidents</h2>${table(['User', 'First', 'Last', 'Detections', 'Countries', 'IP addresses', 'Findings'], rows)}</section>`;
 }
 
+function renderUserIncidents(incidents: readonly UserIncident[]): string {
+  if (incidents.length === 0) return '<section id="incidents"><h2>Incidents</h2><p>No incidents.</p></section>';
+  const rows = incidents.map((incident) => [
+    incident.incidentId,
+    `${incident.severity}${incident.severityRaised ? ' (raised: independent detections agree)' : ''}`,
+    incident.userPrincipalName ?? incident.userId ?? '',
+    timeText(incident.firstSeen),
+    timeText(incident.lastSeen),
+    incident.detections.map((detection) => `${detection.title} (${detection.findings}, ${detection.severity})`).join('; '),
+    incident.countries.join(', '),
+    incident.ipAddresses.join(', '),
+    String(incident.findings),
+    incident.why,
+  ]);
+  const head = ['Incident', 'Severity', 'User', 'First', 'Last', 'Detections', 'Countries', 'IP addresses', 'Findings', 'Why'];
+  return `<section id="incidents"><h2>Incidents</h2>${table(head, rows)}</section>`;
+}
+
 function renderTimelines(incidents: readonly Incident[], timeline: readonly PlainRow[]): string {
   const charts = incidents.map((incident) => {
     const userKey = String(incident.findings[0]?.UserId ?? incident.user).toLowerCase();
@@ -144,7 +164,7 @@ function table(head: readonly string[], rows: readonly string[][]): string {
   return `<table>${header}${body.join('')}</table>`;
 }
 
-function timeText(value: PlainRow[string] | undefined): string {
+function timeText(value: PlainRow[string] | Instant | undefined): string {
   return value instanceof Instant ? value.toISOString() : '';
 }
 

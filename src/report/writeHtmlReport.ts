@@ -5,6 +5,7 @@ import { readSqlFile } from '../db/Database.js';
 import type { RunSummary } from '../commands/buildSummary.js';
 import { UserError } from '../errors.js';
 import type { FindingSet } from '../findings/readFindings.js';
+import type { Incident } from '../incidents/buildIncidents.js';
 import type { RunManifest } from '../provenance/buildManifest.js';
 import { renderHtmlReport } from './renderHtmlReport.js';
 
@@ -18,16 +19,17 @@ export async function writeHtmlReport(
   summary: RunSummary,
   manifest: RunManifest,
   findings: FindingSet,
+  incidents: readonly Incident[] | null,
 ): Promise<void> {
   const rows: PlainRow[] = [];
-  // NOTE: incidents in the report are built from the listed findings only, so above the limit
-  // a user's counts in the report can be lower than in the JSON output.
+  // NOTE: with --kql-compat, which has no incidents, the report groups the listed findings by
+  // user, so above the limit a user's counts in the report can be lower than in the JSON output.
   for await (const batch of findings.batches(REPORT_FINDINGS_LIMIT)) rows.push(...batch);
   const evidence = await readSqlFile('findings/evidence-rows.sql');
   const timeline = await db.readPlainRows(`WITH evidence AS (${evidence}) ${await readSqlFile('findings/report-timeline.sql')}`);
 
   try {
-    await writeFile(filePath, renderHtmlReport(summary, manifest, rows, timeline), { flag: 'wx' });
+    await writeFile(filePath, renderHtmlReport(summary, manifest, rows, timeline, incidents), { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(`--report ${filePath}: cannot be written (${code}). Choose a new file in a writable folder.`, { cause: error });

@@ -2,23 +2,26 @@
 -- title: Impossible travel between countries
 -- detection-type: ImpossibleTravel
 -- severity: high
+-- family: location
 -- description: A successful sign-in, interactive or not, whose nearest earlier successful
 --   sign-in of the same user from a known, different country happened at most the window
 --   before it, by event time (CreatedDateTime). One finding per flagged sign-in. Users are
---   matched by user id, else by UPN without case; rows without a country are ignored.
--- parameters: $window_minutes
--- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,
---   IPAddress, Country, City, AppDisplayName, AuthenticationRequirement, IsCookieReuse,
---   RiskLevelDuringSignIn, PriorIPAddress, PriorCountry, PriorApp, PriorSignIn,
---   TimeDiffMinutes, CorrelationId, SessionId, IsInteractive, AutonomousSystemNumber,
---   SourceFile, SourceRow,
---   PriorSourceFile, PriorSourceRow
+--   matched by user id, else by UPN without case; rows without a country are ignored. When
+--   both sign-ins carry valid coordinates and the distance between them could be covered
+--   at the maximum speed or slower (a short hop across a border), the pair is not flagged.
+-- parameters: $window_minutes, $max_speed_kmh
+-- columns: DetectionType, DetectionId, Severity, Reason, TimeGenerated, EventTime,
+--   UserPrincipalName, UserId, IPAddress, Country, City, AppDisplayName, AppId,
+--   AuthenticationRequirement, IsCookieReuse, RiskLevelDuringSignIn, PriorIPAddress,
+--   PriorCountry, PriorApp, PriorSignIn, TimeDiffMinutes, DistanceKm, SpeedKmh,
+--   CorrelationId, SessionId, IsInteractive, AutonomousSystemNumber,
+--   PriorAutonomousSystemNumber, SourceFile, SourceRow, PriorSourceFile, PriorSourceRow,
+--   UserKey
 WITH ordered AS (
     SELECT
         *,
-        upper(country) AS country_code,
         row_number() OVER by_time AS position,
-        upper(country) IS DISTINCT FROM upper(lag(country) OVER by_time) AS starts_run
+        country_code IS DISTINCT FROM lag(country_code) OVER by_time AS starts_run
     FROM hunt_rows
     WHERE country IS NOT NULL
     WINDOW by_time AS (PARTITION BY user_key ORDER BY event_time, file_index, source_row)
@@ -34,11 +37,38 @@ runs AS (
             PARTITION BY user_key ORDER BY position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
         ) AS run_start
     FROM ordered
+),
+
+pairs AS (
+    SELECT
+        later,
+        prior,
+        epoch_us(later.event_time) - epoch_us(prior.event_time) AS elapsed_us,
+        CASE
+            WHEN later.has_coordinates AND prior.has_coordinates
+                THEN hc_distance_km(prior.latitude, prior.longitude, later.latitude, later.longitude)
+        END AS distance_km
+    FROM runs AS later
+    JOIN runs AS prior
+        ON prior.user_key = later.user_key
+        AND prior.position = later.run_start - 1
+    WHERE epoch_us(later.event_time) - epoch_us(prior.event_time) <= $window_minutes::BIGINT * 60000000
+),
+
+measured AS (
+    SELECT
+        *,
+        CASE WHEN elapsed_us > 0 THEN distance_km / (elapsed_us / 3600000000.0) END AS speed_kmh
+    FROM pairs
 )
 
 SELECT
     'ImpossibleTravel' AS DetectionType,
     'impossible-travel' AS DetectionId,
+    'high' AS Severity,
+    printf('%s to %s in %.1f min', prior.country_code, later.country_code, elapsed_us / 60000000.0)
+        || CASE WHEN speed_kmh IS NOT NULL THEN printf(', %.0f km at %.0f km/h', distance_km, speed_kmh) ELSE '' END
+        AS Reason,
     later.ingest_time AS TimeGenerated,
     later.event_time AS EventTime,
     later.user_principal_name AS UserPrincipalName,
@@ -47,6 +77,7 @@ SELECT
     later.country AS Country,
     later.city AS City,
     later.app_display_name AS AppDisplayName,
+    later.app_id AS AppId,
     later.authentication_requirement AS AuthenticationRequirement,
     NULL::BOOLEAN AS IsCookieReuse,
     later.risk_level_during_sign_in AS RiskLevelDuringSignIn,
@@ -54,17 +85,19 @@ SELECT
     prior.country AS PriorCountry,
     prior.app_display_name AS PriorApp,
     prior.event_time AS PriorSignIn,
-    (epoch_us(later.event_time) - epoch_us(prior.event_time)) / 60000000.0 AS TimeDiffMinutes,
+    elapsed_us / 60000000.0 AS TimeDiffMinutes,
+    distance_km AS DistanceKm,
+    speed_kmh AS SpeedKmh,
     later.correlation_id AS CorrelationId,
     later.session_id AS SessionId,
     later.is_interactive AS IsInteractive,
     later.autonomous_system_number AS AutonomousSystemNumber,
+    prior.autonomous_system_number AS PriorAutonomousSystemNumber,
     later.source_file AS SourceFile,
     later.source_row AS SourceRow,
     prior.source_file AS PriorSourceFile,
-    prior.source_row AS PriorSourceRow
-FROM runs AS later
-JOIN runs AS prior
-    ON prior.user_key = later.user_key
-    AND prior.position = later.run_start - 1
-WHERE epoch_us(later.event_time) - epoch_us(prior.event_time) <= $window_minutes::BIGINT * 60000000
+    prior.source_row AS PriorSourceRow,
+    later.user_key AS UserKey
+FROM measured
+-- Two sign-ins at the same instant need infinite speed, so only a positive time can clear a pair.
+WHERE distance_km IS NULL OR elapsed_us = 0 OR speed_kmh > $max_speed_kmh::DOUBLE

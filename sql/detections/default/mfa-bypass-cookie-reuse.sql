@@ -1,17 +1,20 @@
 -- id: mfa-bypass-cookie-reuse
 -- title: MFA bypass through a reused session
 -- detection-type: MFABypassCookieReuse
--- severity: high
--- description: A successful single-factor sign-in (any casing) to an app whose name has one
+-- severity: low
+-- family: token-claim
+-- description: The Sentinel rule's second step, kept for comparison and rated low, because
+--   persistent browser sessions make such sign-ins common for legitimate users. A successful single-factor sign-in (any casing) to an app whose name has one
 --   of the rule's eight app names. It counts when any authentication step used the method
 --   "Previously satisfied", when a step result or Status.additionalDetails states that a
 --   requirement was satisfied by a claim in the token, or when a step result has "Previously
 --   satisfied" or "Token broker".
 -- parameters: none
--- columns: DetectionType, DetectionId, TimeGenerated, EventTime, UserPrincipalName, UserId,
---   IPAddress, Country, City, AppDisplayName, AuthenticationRequirement, IsCookieReuse,
---   AuthStepResult, RiskLevelDuringSignIn, ConditionalAccessStatus, CorrelationId, SessionId,
---   IsInteractive, AutonomousSystemNumber, SourceFile, SourceRow
+-- columns: DetectionType, DetectionId, Severity, Reason, TimeGenerated, EventTime,
+--   UserPrincipalName, UserId, IPAddress, Country, City, AppDisplayName, AppId,
+--   AuthenticationRequirement, IsCookieReuse, AuthStepResult, RiskLevelDuringSignIn,
+--   ConditionalAccessStatus, CorrelationId, SessionId, IsInteractive, AutonomousSystemNumber,
+--   SourceFile, SourceRow, UserKey
 WITH candidates AS (
     SELECT
         *,
@@ -31,6 +34,8 @@ WITH candidates AS (
 SELECT
     'MFABypassCookieReuse' AS DetectionType,
     'mfa-bypass-cookie-reuse' AS DetectionId,
+    'low' AS Severity,
+    'single-factor sign-in met by an existing session' AS Reason,
     ingest_time AS TimeGenerated,
     event_time AS EventTime,
     user_principal_name AS UserPrincipalName,
@@ -39,6 +44,7 @@ SELECT
     country AS Country,
     city AS City,
     app_display_name AS AppDisplayName,
+    app_id AS AppId,
     authentication_requirement AS AuthenticationRequirement,
     true AS IsCookieReuse,
     -- The first matching step's own words, else the status text that carried the claim.
@@ -50,6 +56,7 @@ SELECT
     is_interactive AS IsInteractive,
     autonomous_system_number AS AutonomousSystemNumber,
     source_file AS SourceFile,
-    source_row AS SourceRow
+    source_row AS SourceRow,
+    user_key AS UserKey
 FROM candidates
 WHERE len(reuse_steps) > 0 OR hc_says_claim_satisfied(status_additional_details)

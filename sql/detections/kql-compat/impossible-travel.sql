@@ -2,6 +2,7 @@
 -- title: Impossible travel, as the Sentinel rule computes it
 -- detection-type: ImpossibleTravel
 -- severity: high
+-- family: rule
 -- description: Every pair of successful SigninLogs sign-ins of one UserPrincipalName (exact,
 --   case-sensitive) with different CorrelationIds and different non-empty countries, where
 --   datetime_diff('minute', later, earlier) is between 0 and the window. Reads kql_signins.

@@ -2,6 +2,7 @@
 -- title: MFA bypass through a reused session, as the Sentinel rule computes it
 -- detection-type: MFABypassCookieReuse
 -- severity: high
+-- family: rule
 -- description: Successful SigninLogs sign-ins with AuthenticationRequirement exactly
 --   "singleFactorAuthentication" whose first AuthenticationDetails step result has
 --   "Previously satisfied" or "Token broker" (KQL has_any), to an app whose name has one of

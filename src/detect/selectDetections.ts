@@ -1,0 +1,16 @@
+import { UsageError } from '../errors.js';
+import type { Detection } from './listDetections.js';
+
+/** Keeps the detections that `--only` names (all by default) minus those `--skip` names. */
+export function selectDetections(detections: readonly Detection[], only: readonly string[] | undefined, skip: readonly string[]): Detection[] {
+  const ids = detections.map((detection) => detection.id);
+  for (const [option, names] of [['--only', only ?? []], ['--skip', skip]] as const) {
+    const unknown = names.filter((name) => !ids.includes(name));
+    if (unknown.length > 0) {
+      throw new UsageError(`${option}: unknown detection ${unknown.map((name) => `"${name}"`).join(', ')}. Detections: ${ids.join(', ')}.`);
+    }
+  }
+  const selected = detections.filter((detection) => (only === undefined || only.includes(detection.id)) && !skip.includes(detection.id));
+  if (selected.length === 0) throw new UsageError('--only and --skip leave no detection to run. Check the two lists.');
+  return selected;
+}
