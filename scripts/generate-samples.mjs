@@ -33,6 +33,11 @@ const USERS = {
   judy: { upn: 'judy@example.com', displayName: 'Judy Example', id: placeholderGuid('b000', 10) },
   oscar: { upn: 'oscar@example.com', displayName: 'Oscar Example', id: placeholderGuid('b000', 11) },
   peggy: { upn: 'peggy@example.com', displayName: 'Peggy Example', id: placeholderGuid('b000', 12) },
+  nadia: { upn: 'nadia@example.com', displayName: 'Nadia Example', id: placeholderGuid('b000', 13) },
+  tara: { upn: 'tara@example.com', displayName: 'Tara Example', id: placeholderGuid('b000', 14) },
+  vera: { upn: 'vera@example.com', displayName: 'Vera Example', id: placeholderGuid('b000', 15) },
+  breakglass: { upn: 'breakglass@example.com', displayName: 'Break Glass (shared)', id: placeholderGuid('b000', 16) },
+  walt: { upn: 'walt@example.com', displayName: 'Walt Example', id: placeholderGuid('b000', 17) },
 };
 
 /** Cities with rounded coordinates. `asn` is the documentation AS number used for the place. */
@@ -151,6 +156,15 @@ function mfaClaimInStatus() {
   };
 }
 
+/** A replayed session: MFA required and met by the claim in the stolen session's token. */
+function mfaClaimReplay(created) {
+  return {
+    requirement: 'multiFactorAuthentication',
+    steps: [authStep(created, 'Previously satisfied', 'MFA requirement satisfied by claim in the token', 'MFA')],
+    conditionalAccessStatus: 'success',
+  };
+}
+
 /** Non-interactive token refresh: single factor, no steps, nothing in Status. */
 function tokenRefresh() {
   return { requirement: 'singleFactorAuthentication', steps: [], conditionalAccessStatus: 'notApplied' };
@@ -253,6 +267,30 @@ const SIGN_INS = [
   { user: 'peggy', table: 'SigninLogs', created: '2026-11-02T09:10:10.100Z', generated: '2026-11-02T09:12:44.321Z', place: 'manchester', ip: '198.51.100.120', app: 'sharepoint', device: 'windowsEdge', auth: freshMfa, session: 20 },
   { user: 'peggy', table: 'SigninLogs', created: '2026-11-02T12:45:30.303Z', generated: '2026-11-02T12:48:02.727Z', place: 'manchester', ip: '198.51.100.120', app: 'teams', device: 'windowsEdge', auth: freshMfa, session: 20 },
   { user: 'peggy', table: 'NonInteractive', created: '2026-11-02T13:00:00.500Z', generated: '2026-11-02T13:02:29.950Z', place: 'manchester', ip: '198.51.100.120', app: 'teams', device: 'teamsClient', auth: tokenRefresh, session: 20 },
+
+  // nadia: an adversary-in-the-middle kit relays her MFA in London, then replays the session
+  // cookie 12 minutes later from a hosting network (AS64504) in London with another browser.
+  { user: 'nadia', table: 'SigninLogs', created: '2026-11-02T08:40:00.000Z', generated: '2026-11-02T08:42:30.000Z', place: 'london', ip: '203.0.113.10', app: 'exchange', device: 'windowsEdge', auth: freshMfa, session: 21 },
+  { user: 'nadia', table: 'SigninLogs', created: '2026-11-02T08:52:00.000Z', generated: '2026-11-02T08:54:20.000Z', place: 'london', ip: '198.51.100.7', asn: '64504', app: 'exchange', device: 'linuxFirefox', auth: mfaClaimReplay, session: 21 },
+
+  // tara: an interactive sign-in in Paris, then a token refresh an hour later from another
+  // provider (AS64503) in France.
+  { user: 'tara', table: 'SigninLogs', created: '2026-11-02T09:05:00.000Z', generated: '2026-11-02T09:07:30.000Z', place: 'paris', ip: '192.0.2.81', app: 'teams', device: 'windowsEdge', auth: freshMfa, session: 22 },
+  { user: 'tara', table: 'NonInteractive', created: '2026-11-02T10:05:00.000Z', generated: '2026-11-02T10:07:30.000Z', place: 'paris', ip: '192.0.2.82', asn: '64503', app: 'teams', device: 'teamsClient', auth: tokenRefresh, session: 23 },
+
+  // vera: Berlin, then 20 minutes later the corporate VPN exit in Amsterdam (198.51.100.200/29),
+  // which samples/hunt-cookies.yaml allow-lists.
+  { user: 'vera', table: 'SigninLogs', created: '2026-11-02T11:30:00.000Z', generated: '2026-11-02T11:32:30.000Z', place: 'berlin', ip: '192.0.2.130', app: 'exchange', device: 'windowsEdge', auth: freshMfa, session: 24 },
+  { user: 'vera', table: 'SigninLogs', created: '2026-11-02T11:50:00.000Z', generated: '2026-11-02T11:52:30.000Z', place: 'amsterdam', ip: '198.51.100.201', app: 'exchange', device: 'windowsEdge', auth: freshMfa, session: 25 },
+
+  // breakglass: a shared emergency account used from Seattle and London 25 minutes apart,
+  // which samples/hunt-cookies.yaml allow-lists.
+  { user: 'breakglass', table: 'SigninLogs', created: '2026-11-02T14:20:00.000Z', generated: '2026-11-02T14:22:30.000Z', place: 'seattle', ip: '192.0.2.140', app: 'azurePortal', device: 'windowsEdge', auth: freshMfa, session: 26 },
+  { user: 'breakglass', table: 'SigninLogs', created: '2026-11-02T14:45:00.000Z', generated: '2026-11-02T14:47:30.000Z', place: 'london', ip: '203.0.113.140', app: 'azurePortal', device: 'windowsEdge', auth: freshMfa, session: 27 },
+
+  // walt: a real flight, London at 08:00 and Paris at 10:30 (343 km in 150 minutes).
+  { user: 'walt', table: 'SigninLogs', created: '2026-11-02T08:00:00.000Z', generated: '2026-11-02T08:02:30.000Z', place: 'london', ip: '192.0.2.150', app: 'teams', device: 'windowsEdge', auth: freshMfa, session: 28 },
+  { user: 'walt', table: 'SigninLogs', created: '2026-11-02T10:30:00.000Z', generated: '2026-11-02T10:32:30.000Z', place: 'paris', ip: '192.0.2.151', app: 'exchange', device: 'windowsEdge', auth: freshMfa, session: 29 },
 ];
 
 const TABLES = {
@@ -393,7 +431,7 @@ function toRecord(signIn, index) {
     UserDisplayName: user.displayName,
     UserId: user.id,
     UserPrincipalName: signIn.upn ?? user.upn,
-    AutonomousSystemNumber: place?.asn ?? '64511',
+    AutonomousSystemNumber: signIn.asn ?? place?.asn ?? '64511',
     UniqueTokenIdentifier: `c2FtcGxlLXRva2VuLQ${String(index + 1).padStart(4, '0')}`,
     SessionId: placeholderGuid('a000', signIn.session),
     Type: table.type,

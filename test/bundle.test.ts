@@ -30,6 +30,7 @@ describe('air-gapped bundle', () => {
       encoding: 'utf8',
     });
     expect(hunt.status, hunt.stderr).toBe(1);
-    expect(JSON.parse(hunt.stdout).findings).toHaveLength(7);
+    expect(JSON.parse(hunt.stdout).findings).toHaveLength(24);
+    expect(JSON.parse(hunt.stdout).incidents).toHaveLength(10);
   });
 });

@@ -54,7 +54,7 @@ describe('file exports', () => {
   it('Parquet keeps types and microseconds', async () => {
     const file = path.join(folder, 'findings.parquet').replaceAll("'", "''");
     const rows = await readWithDuckDb(
-      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber, SourceLine::INTEGER AS SourceLine, PriorSourceLine::INTEGER AS PriorSourceLine)
+      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber, PriorAutonomousSystemNumber::INTEGER AS PriorAutonomousSystemNumber, SourceLine::INTEGER AS SourceLine, PriorSourceLine::INTEGER AS PriorSourceLine)
        FROM read_parquet('${file}')`,
     );
     expect(rows).toEqual(reference);
@@ -74,7 +74,7 @@ describe('file exports', () => {
   it('CSV reads back as the same values', async () => {
     const file = path.join(folder, 'findings.csv');
     const rows = await readWithDuckDb(
-      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber, SourceLine::INTEGER AS SourceLine, PriorSourceLine::INTEGER AS PriorSourceLine)
+      `SELECT * REPLACE (${isoColumns}, SourceRow::INTEGER AS SourceRow, PriorSourceRow::INTEGER AS PriorSourceRow, AutonomousSystemNumber::INTEGER AS AutonomousSystemNumber, PriorAutonomousSystemNumber::INTEGER AS PriorAutonomousSystemNumber, SourceLine::INTEGER AS SourceLine, PriorSourceLine::INTEGER AS PriorSourceLine)
        FROM read_csv('${file}', header = true, types = {'EventTime': 'TIMESTAMPTZ', 'TimeGenerated': 'TIMESTAMPTZ', 'PriorSignIn': 'TIMESTAMPTZ', 'TimeDiffMinutes': 'DOUBLE', 'IsCookieReuse': 'BOOLEAN', 'IsInteractive': 'BOOLEAN'}, all_varchar = false)`,
     );
     expect(rows).toEqual(reference);
@@ -104,11 +104,15 @@ describe('run manifest', () => {
     expect(manifest.parameters.windowMinutes).toBe(45);
     expect(manifest.tool.duckdb).toMatch(/^v\d/);
     expect(manifest.detections.map((detection: { file: string }) => detection.file)).toEqual([
+      'sql/detections/default/claim-from-new-context.sql',
       'sql/detections/default/impossible-travel.sql',
       'sql/detections/default/mfa-bypass-cookie-reuse.sql',
+      'sql/detections/default/session-replay.sql',
+      'sql/detections/default/token-new-context.sql',
+      'sql/detections/default/velocity.sql',
     ]);
     expect(manifest.detections[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest.inputs.map((file: { rowsRead: number }) => file.rowsRead)).toEqual([14, 30]);
+    expect(manifest.inputs.map((file: { rowsRead: number }) => file.rowsRead)).toEqual([15, 39]);
     expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(manifest.finishedAt)).toBeGreaterThanOrEqual(Date.parse(manifest.startedAt));
 
@@ -156,7 +160,8 @@ describe('Timesketch timeline', () => {
       expect(Number.isInteger(event.timestamp)).toBe(true);
       expect(event.timestamp_desc).toBe('Sign-in time (CreatedDateTime)');
       expect(event.message).toContain(String(finding.UserPrincipalName));
-      expect(event).toMatchObject({ detection: finding.DetectionType, severity: 'high', source_row: finding.SourceRow });
+      expect(event).toMatchObject({ detection: finding.DetectionType, severity: finding.Severity, source_row: finding.SourceRow });
+      expect(['low', 'medium', 'high']).toContain(event.severity);
       expect(event.source_sha256).toMatch(/^[0-9a-f]{64}$/);
     }
   });

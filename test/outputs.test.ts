@@ -23,11 +23,18 @@ async function hostileInput(): Promise<string> {
 
 describe('table output', () => {
   it('neutralises escape sequences and bidi controls', async () => {
-    const result = await runCli([await hostileInput()]);
+    const result = await runCli(['--findings', await hostileInput()]);
     expect(result.code).toBe(1);
     expect(result.stdout).not.toMatch(/[\u001b\u0007\u202e\r]/);
     expect(result.stdout).toContain('Outlook\\x1B[2J');
     expect(result.stdout).toContain('2 sign-ins read from 1 file');
+  });
+
+  it('incident table stays inert too', async () => {
+    const result = await runCli([await hostileInput()]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('INC-001');
+    expect(result.stdout).not.toMatch(/[\u001b\u0007\u202e\r]/);
   });
 
   it('keeps stderr free of spinner codes when piped', async () => {
@@ -55,7 +62,7 @@ describe('CSV output', () => {
   it('neutralises formulas and keeps numbers', async () => {
     const result = await runCli(['--format', 'csv', await hostileInput()]);
     const lines = result.stdout.split('\r\n');
-    expect(lines[0]).toMatch(/^DetectionType,DetectionId,TimeGenerated,EventTime,/);
+    expect(lines[0]).toMatch(/^DetectionType,DetectionId,Severity,Reason,TimeGenerated,EventTime,/);
     expect(result.stdout).toContain(`"'=HYPERLINK(""http://x.invalid"",""open"") Outlook"`);
     expect(result.stdout).not.toMatch(/,=HYPERLINK/);
     expect(result.stdout).toMatch(/,5e-6,|,0\.000005,/);

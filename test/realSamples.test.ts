@@ -33,7 +33,23 @@ describe('real sample SigninLogs_clean.json', () => {
     const { json } = await runCliJson([clean]);
     const bypass = json.findings.filter((finding) => finding.DetectionType === 'MFABypassCookieReuse');
     expect(bypass.map((finding) => finding.SourceRow)).toEqual([1, 5, 4, 3, 2]);
-    expect(json.totals).toMatchObject({ rowsRead: 5, inScope: 5, rejected: 0, findings: 6 });
+    expect(json.totals).toMatchObject({ rowsRead: 5, inScope: 5, rejected: 0, findings: 7 });
+  });
+
+  it('velocity uses the exported coordinates', async () => {
+    const { json } = await runCliJson([clean]);
+    const velocity = json.findings.filter((finding) => finding.DetectionType === 'Velocity');
+    expect(velocity.map((finding) => [finding.SourceRow, finding.PriorSourceRow])).toEqual([[1, 5]]);
+    // (38.05282, 44.75525) to (-10.21833, -37.84638) by haversine, in 158.597561 s.
+    expect(velocity[0]!.DistanceKm).toBeCloseTo(10068.4398, 3);
+    expect(velocity[0]!.SpeedKmh).toBeCloseTo(228543.132, 2);
+  });
+
+  it('groups the account into one incident', async () => {
+    const { json } = await runCliJson([clean]);
+    const incidents = json.incidents ?? [];
+    // Travel and velocity are one family, so the severity is not raised; cookie reuse is low.
+    expect(incidents.map((incident) => [incident.severity, incident.findings, incident.countries])).toEqual([['high', 7, ['DK', 'GB']]]);
   });
 
   it('kql-compat pairs DK with the three GB rows by TimeGenerated', async () => {

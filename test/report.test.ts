@@ -35,11 +35,16 @@ describe('HTML report', () => {
 
     const { browser, page, errors, requests } = await openReport(report);
     try {
-      const users = await page.locator('#incidents tr td:first-child').allTextContents();
-      expect(users).toEqual(['alice@example.com', 'carol@example.com', 'frank@example.com', 'heidi@example.com', 'judy@example.com']);
-      expect(await page.locator('#timelines svg').count()).toBe(5);
-      expect(await page.locator('#timelines circle[stroke="#d00"]').count()).toBeGreaterThanOrEqual(6);
-      expect(await page.locator('#findings tr').count()).toBe(8);
+      const ids = await page.locator('#incidents tr td:nth-child(1)').allTextContents();
+      expect(ids).toEqual(['INC-001', 'INC-002', 'INC-003', 'INC-004', 'INC-005', 'INC-006', 'INC-007', 'INC-008', 'INC-009', 'INC-010']);
+      const users = await page.locator('#incidents tr td:nth-child(3)').allTextContents();
+      expect(users.slice(0, 3)).toEqual(['nadia@example.com', 'alice@example.com', 'frank@example.com']);
+      const severities = await page.locator('#incidents tr td:nth-child(2)').allTextContents();
+      expect(severities[0]).toBe('critical (raised: independent detections agree)');
+      expect(severities.at(-1)).toBe('low');
+      expect(await page.locator('#timelines svg').count()).toBe(10);
+      expect(await page.locator('#timelines circle[stroke="#d00"]').count()).toBeGreaterThanOrEqual(10);
+      expect(await page.locator('#findings tr').count()).toBe(25);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
 

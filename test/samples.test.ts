@@ -1,5 +1,5 @@
 // The bundled sample tenant (samples/, written by scripts/generate-samples.mjs) contains the same
-// 44 sign-ins as JSON, CSV and Parquet. The expected findings below were worked out by hand from
+// 54 sign-ins as JSON, CSV and Parquet. The expected findings below were worked out by hand from
 // the scenario list in samples/README.md, not copied from the tool's output.
 import { describe, expect, it } from 'vitest';
 
@@ -8,9 +8,9 @@ import { runCliJson, type HuntJson } from './helpers/runCli.js';
 type Finding = HuntJson['findings'][number];
 type Mode = 'default' | 'kql-compat';
 
-const SIGN_INS_PER_FORMAT = 44;
-const INTERACTIVE_PER_FORMAT = 30;
-const NON_INTERACTIVE_PER_FORMAT = 14;
+const SIGN_INS_PER_FORMAT = 54;
+const INTERACTIVE_PER_FORMAT = 39;
+const NON_INTERACTIVE_PER_FORMAT = 15;
 
 /** Fields of a finding that the expected tables pin. */
 function summarize(finding: Finding) {
@@ -27,10 +27,22 @@ function summarize(finding: Finding) {
   };
 }
 
-// Newest first by CreatedDateTime. Travel compares elapsed CreatedDateTime, so 25, 20, 40 and
-// 15 minutes are exact. PriorSignIn is the CreatedDateTime of the nearest earlier sign-in from
-// another country.
+// The default mode's findings of the rule's two steps, newest first by CreatedDateTime. Travel
+// compares elapsed CreatedDateTime, so 25, 20, 40 and 15 minutes are exact. PriorSignIn is the
+// CreatedDateTime of the nearest earlier sign-in from another country.
 const DEFAULT_FINDINGS = [
+  // breakglass: the shared account, US then GB.
+  {
+    DetectionType: 'ImpossibleTravel',
+    UserPrincipalName: 'breakglass@example.com',
+    Country: 'GB',
+    PriorCountry: 'US',
+    TimeDiffMinutes: 25,
+    EventTime: '2026-11-02T14:45:00.000000Z',
+    TimeGenerated: '2026-11-02T14:47:30.000000Z',
+    PriorSignIn: '2026-11-02T14:20:00.000000Z',
+    AuthStepResult: null,
+  },
   // carol: the claim is named only in Status.additionalDetails, and AuthenticationDetails is [].
   {
     DetectionType: 'MFABypassCookieReuse',
@@ -53,6 +65,18 @@ const DEFAULT_FINDINGS = [
     EventTime: '2026-11-02T13:10:10.010000Z',
     TimeGenerated: '2026-11-02T13:12:59.999000Z',
     PriorSignIn: '2026-11-02T12:30:10.010000Z',
+    AuthStepResult: null,
+  },
+  // vera: the VPN exit in NL, 20 minutes after DE.
+  {
+    DetectionType: 'ImpossibleTravel',
+    UserPrincipalName: 'vera@example.com',
+    Country: 'NL',
+    PriorCountry: 'DE',
+    TimeDiffMinutes: 20,
+    EventTime: '2026-11-02T11:50:00.000000Z',
+    TimeGenerated: '2026-11-02T11:52:30.000000Z',
+    PriorSignIn: '2026-11-02T11:30:00.000000Z',
     AuthStepResult: null,
   },
   // frank: the NG sign-in is in AADNonInteractiveUserSignInLogs.
@@ -120,6 +144,18 @@ const DEFAULT_FINDINGS = [
 // the newest one (2026-11-02T16:33:01.777Z). TimeDiffMinutes counts minute boundaries crossed
 // between the TimeGenerated values, and PriorSignIn is the earlier row's TimeGenerated.
 const KQL_FINDINGS = [
+  // breakglass: 14:22:30 to 14:47:30 by TimeGenerated.
+  {
+    DetectionType: 'ImpossibleTravel',
+    UserPrincipalName: 'breakglass@example.com',
+    Country: 'GB',
+    PriorCountry: 'US',
+    TimeDiffMinutes: 25,
+    EventTime: '2026-11-02T14:45:00.000000Z',
+    TimeGenerated: '2026-11-02T14:47:30.000000Z',
+    PriorSignIn: '2026-11-02T14:22:30.000000Z',
+    AuthStepResult: null,
+  },
   // dave: 120 minutes apart by CreatedDateTime, but 14:12 to 14:42 by TimeGenerated.
   {
     DetectionType: 'ImpossibleTravel',
@@ -130,6 +166,18 @@ const KQL_FINDINGS = [
     EventTime: '2026-11-02T14:10:05.500000Z',
     TimeGenerated: '2026-11-02T14:42:58.250000Z',
     PriorSignIn: '2026-11-02T14:12:40.000000Z',
+    AuthStepResult: null,
+  },
+  // vera: 11:32:30 to 11:52:30 by TimeGenerated.
+  {
+    DetectionType: 'ImpossibleTravel',
+    UserPrincipalName: 'vera@example.com',
+    Country: 'NL',
+    PriorCountry: 'DE',
+    TimeDiffMinutes: 20,
+    EventTime: '2026-11-02T11:50:00.000000Z',
+    TimeGenerated: '2026-11-02T11:52:30.000000Z',
+    PriorSignIn: '2026-11-02T11:32:30.000000Z',
     AuthStepResult: null,
   },
   // ivan: 10:00:00.000 to 11:00:59.900 crosses 60 minute boundaries.
@@ -180,11 +228,47 @@ const KQL_FINDINGS = [
   },
 ];
 
+// The default mode's other detections, as [type, user, severity, CreatedDateTime, reason], sorted.
+// Velocity compares consecutive sign-ins with coordinates (haversine, 6,371 km); the session
+// replays compare with the first known value in the session.
+const NEW_DETECTION_FINDINGS = [
+  ['ClaimFromNewContext', 'alice@example.com', 'high', '2026-11-02T09:45:44.907000Z', 'token claim from IP 203.0.113.45, ASN 64508, country BR with no fresh MFA there'],
+  ['ClaimFromNewContext', 'nadia@example.com', 'medium', '2026-11-02T08:52:00.000000Z', 'token claim from IP 198.51.100.7, ASN 64504 with no fresh MFA there'],
+  ['SessionReplay', 'alice@example.com', 'high', '2026-11-02T09:45:44.907000Z', 'session changed country DE to BR; ASN 64498 to 64508; device windows/edge to linux/firefox'],
+  ['SessionReplay', 'frank@example.com', 'high', '2026-11-02T10:50:20.200000Z', 'session changed country FR to NG; ASN 64500 to 64505; device windows/edge to linux/firefox'],
+  ['SessionReplay', 'nadia@example.com', 'high', '2026-11-02T08:52:00.000000Z', 'session changed ASN 64499 to 64504; device windows/edge to linux/firefox'],
+  ['TokenNewContext', 'frank@example.com', 'high', '2026-11-02T10:50:20.200000Z', 'token used from country NG and ASN 64505, not seen in interactive sign-ins within 24 h'],
+  ['TokenNewContext', 'tara@example.com', 'medium', '2026-11-02T10:05:00.000000Z', 'token used from ASN 64503, not seen in interactive sign-ins within 24 h'],
+  ['Velocity', 'alice@example.com', 'high', '2026-11-02T09:45:44.907000Z', '10253 km from Berlin in 25.0 min, 24607 km/h'],
+  ['Velocity', 'breakglass@example.com', 'high', '2026-11-02T14:45:00.000000Z', '7699 km from Seattle in 25.0 min, 18477 km/h'],
+  ['Velocity', 'frank@example.com', 'high', '2026-11-02T10:50:20.200000Z', '4709 km from Paris in 20.0 min, 14127 km/h'],
+  ['Velocity', 'frank@example.com', 'high', '2026-11-02T15:05:11.111000Z', '4709 km from Lagos in 254.8 min, 1109 km/h'],
+  ['Velocity', 'heidi@example.com', 'high', '2026-11-02T13:10:10.010000Z', '8170 km from Stockholm in 40.0 min, 12255 km/h'],
+  ['Velocity', 'ivan@example.com', 'high', '2026-11-02T11:00:59.900000Z', '12488 km from Toronto in 61.0 min, 12284 km/h'],
+  ['Velocity', 'judy@example.com', 'high', '2026-10-30T16:25:00.250000Z', '16643 km from Amsterdam in 15.0 min, 66573 km/h'],
+  ['Velocity', 'vera@example.com', 'high', '2026-11-02T11:50:00.000000Z', '577 km from Berlin in 20.0 min, 1730 km/h'],
+];
+
+// Incidents, most severe first, then by first time. Critical ones are high findings raised
+// because two independent families flag one sign-in (nadia: session and token claim).
+const DEFAULT_INCIDENTS = [
+  ['INC-001', 'nadia@example.com', 'critical', 2],
+  ['INC-002', 'alice@example.com', 'critical', 5],
+  ['INC-003', 'frank@example.com', 'critical', 5],
+  ['INC-004', 'judy@example.com', 'high', 2],
+  ['INC-005', 'ivan@example.com', 'high', 1],
+  ['INC-006', 'vera@example.com', 'high', 2],
+  ['INC-007', 'heidi@example.com', 'high', 2],
+  ['INC-008', 'breakglass@example.com', 'high', 2],
+  ['INC-009', 'tara@example.com', 'medium', 1],
+  ['INC-010', 'carol@example.com', 'low', 2],
+];
+
 const runs = new Map<string, ReturnType<typeof runCliJson>>();
 
 /** Runs the CLI once per mode and path, and shares the result between tests. */
-function hunt(mode: Mode, path: string) {
-  const args = mode === 'kql-compat' ? ['--kql-compat', path] : [path];
+function hunt(mode: Mode, path: string, extra: string[] = []) {
+  const args = mode === 'kql-compat' ? ['--kql-compat', ...extra, path] : [...extra, path];
   const key = args.join(' ');
   let run = runs.get(key);
   if (run === undefined) {
@@ -216,7 +300,35 @@ describe('samples folder', () => {
     const { code, json } = await hunt('default', 'samples');
     expect(code).toBe(1);
     expect(json.mode).toBe('default');
-    expect(json.findings.map(summarize)).toEqual(DEFAULT_FINDINGS);
+    const ruleSteps = json.findings.filter((finding) => ['ImpossibleTravel', 'MFABypassCookieReuse'].includes(String(finding.DetectionType)));
+    expect(ruleSteps.map(summarize)).toEqual(DEFAULT_FINDINGS);
+    const others = json.findings
+      .filter((finding) => !['ImpossibleTravel', 'MFABypassCookieReuse'].includes(String(finding.DetectionType)))
+      .map((finding) => [finding.DetectionType, finding.UserPrincipalName, finding.Severity, finding.EventTime, finding.Reason])
+      .sort((a, b) => String(a).localeCompare(String(b)));
+    expect(others).toEqual(NEW_DETECTION_FINDINGS);
+  });
+
+  it('default mode incidents', async () => {
+    const { json } = await hunt('default', 'samples');
+    expect((json.incidents ?? []).map((incident) => [incident.incidentId, incident.userPrincipalName, incident.severity, incident.findings])).toEqual(
+      DEFAULT_INCIDENTS,
+    );
+    expect(json.totals).toMatchObject({ findings: 24, shownFindings: 24, allowListed: 0, belowMinSeverity: 0 });
+  });
+
+  it('sample config suppresses the VPN and break-glass account', async () => {
+    const { code, json } = await hunt('default', 'samples', ['--config', 'samples/hunt-cookies.yaml', '--show-suppressed']);
+    expect(code).toBe(1);
+    const users = (json.incidents ?? []).map((incident) => incident.userPrincipalName);
+    expect(users).toEqual(DEFAULT_INCIDENTS.map((incident) => incident[1]).filter((user) => user !== 'vera@example.com' && user !== 'breakglass@example.com'));
+    expect(json.totals).toMatchObject({ findings: 24, shownFindings: 20, allowListed: 4 });
+    expect((json.suppressedFindings ?? []).map((finding) => [finding.UserPrincipalName, finding.DetectionType, finding.SuppressedBy])).toEqual([
+      ['breakglass@example.com', 'ImpossibleTravel', 'user breakglass@example.com (shared break-glass account)'],
+      ['breakglass@example.com', 'Velocity', 'user breakglass@example.com (shared break-glass account)'],
+      ['vera@example.com', 'ImpossibleTravel', 'ip 198.51.100.200/29 (corporate VPN exit)'],
+      ['vera@example.com', 'Velocity', 'ip 198.51.100.200/29 (corporate VPN exit)'],
+    ]);
   });
 
   it('kql-compat findings', async () => {

@@ -156,7 +156,9 @@ describe('attack scenarios', () => {
     ]);
     expect(findingOf(json, 'SessionReplay').Reason).toBe('session changed ASN 64500 to 64511; device windows/edge to linux/chrome');
     expect(findingOf(json, 'ClaimFromNewContext').Reason).toBe('token claim from IP 198.51.100.7, ASN 64511 with no fresh MFA there');
-    expect(json.incidents[0]!.why).toContain('independent detections agree on 1 sign-in');
+    expect(json.incidents[0]!.why).toBe(
+      'Session replay: session changed ASN 64500 to 64511; device windows/edge to linux/chrome. Also claim from new context. Independent detections agree on 1 sign-in.',
+    );
   });
 
   it('replay from abroad', async () => {

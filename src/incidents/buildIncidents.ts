@@ -1,4 +1,5 @@
 import type { Database, PlainRow } from '../db/Database.js';
+import { detectionLabel } from '../detect/detectionLabels.js';
 import { SEVERITIES, type Severity } from '../detect/Severity.js';
 import { Instant } from '../util/Instant.js';
 
@@ -94,13 +95,14 @@ function toIncident(row: PlainRow): Incident {
 function explain(detections: readonly IncidentDetection[], corroboratedSignIns: number): string {
   const [strongest, ...others] = detections;
   if (strongest === undefined) return '';
-  const count = (detection: IncidentDetection) => (detection.findings > 1 ? ` ×${detection.findings}` : '');
-  const parts = [`${strongest.title}${count(strongest)}${strongest.example === null ? '' : `: ${strongest.example}`}`];
-  if (others.length > 0) parts.push(`also ${others.map((detection) => `${detection.title}${count(detection)}`).join(', ')}`);
+  const name = (detection: IncidentDetection) =>
+    `${detectionLabel(detection.detectionType)}${detection.findings > 1 ? ` ×${detection.findings}` : ''}`;
+  const sentences = [`${name(strongest)}${strongest.example === null ? '' : `: ${strongest.example}`}.`];
+  if (others.length > 0) sentences.push(`Also ${others.map(name).join(', ').toLowerCase()}.`);
   if (corroboratedSignIns > 0) {
-    parts.push(`independent detections agree on ${corroboratedSignIns} sign-in${corroboratedSignIns === 1 ? '' : 's'}`);
+    sentences.push(`Independent detections agree on ${corroboratedSignIns} sign-in${corroboratedSignIns === 1 ? '' : 's'}.`);
   }
-  return parts.join('; ');
+  return sentences.join(' ');
 }
 
 function textOrNull(value: PlainRow[string] | undefined): string | null {

@@ -1,19 +1,11 @@
 import type { PlainRow } from '../db/Database.js';
+import { detectionLabel } from '../detect/detectionLabels.js';
 import type { Mode } from '../detect/Mode.js';
 import type { FindingSet } from '../findings/readFindings.js';
 import { Instant } from '../util/Instant.js';
 import { formatValue } from './formatValue.js';
 import { renderTextTable, type TextColumn } from './textTable.js';
 
-/** Short labels for the table; JSON, CSV and Arrow keep the DetectionType values. */
-export const DETECTION_LABELS: Record<string, string> = {
-  ImpossibleTravel: 'Impossible travel',
-  MFABypassCookieReuse: 'Cookie reuse',
-  Velocity: 'Velocity',
-  SessionReplay: 'Session replay',
-  ClaimFromNewContext: 'Claim, new context',
-  TokenNewContext: 'Token, new context',
-};
 
 /** Findings shown in the table; the other output formats carry them all. */
 const TABLE_ROW_LIMIT = 1000;
@@ -21,7 +13,7 @@ const TABLE_ROW_LIMIT = 1000;
 function findingColumns(mode: Mode, suppressed: boolean): TextColumn<PlainRow>[] {
   const columns: TextColumn<PlainRow>[] = [
     { title: 'Time (UTC)', minWidth: 19, cell: (row) => shortTime(mode === 'kql-compat' ? row.TimeGenerated : row.EventTime) },
-    { title: 'Detection', minWidth: 12, cell: (row) => DETECTION_LABELS[String(row.DetectionType)] ?? formatValue(row.DetectionType ?? null) },
+    { title: 'Detection', minWidth: 12, cell: (row) => detectionLabel(formatValue(row.DetectionType ?? null)) },
   ];
   if (mode === 'default') columns.push({ title: 'Severity', minWidth: 6, cell: (row) => formatValue(row.Severity ?? null) });
   columns.push(

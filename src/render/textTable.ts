@@ -9,6 +9,8 @@ export interface TextColumn<Row> {
   minWidth: number;
   /** Cut long values from the left, so that the end (a file name and row) stays visible. */
   keepTail?: boolean;
+  /** Wrap long values onto more lines instead of cutting them; for free text such as a reason. */
+  wrap?: boolean;
   cell(row: Row): string;
 }
 
@@ -23,15 +25,18 @@ const COLUMN_OVERHEAD = 3;
 export function renderTextTable<Row>(columns: readonly TextColumn<Row>[], rows: readonly Row[], width: number, color: boolean): string {
   const cells = rows.map((row) => columns.map((column) => sanitizeCell(column.cell(row))));
   const widths = fitWidths(columns, cells, width);
+  const wrapping = columns.some((column) => column.wrap === true);
   for (const row of cells) {
     for (const [index, column] of columns.entries()) {
       if (column.keepTail) row[index] = keepTail(row[index]!, widths[index]!);
+      // With wrapping on, cli-table3 would wrap every column, so the others are cut here.
+      else if (wrapping && column.wrap !== true) row[index] = keepHead(row[index]!, widths[index]!);
     }
   }
   const table = new Table({
     head: columns.map((column) => column.title),
     colWidths: widths.map((columnWidth) => columnWidth + 2),
-    wordWrap: false,
+    wordWrap: wrapping,
     style: color ? { head: ['cyan'], border: ['grey'], compact: true } : { head: [], border: [], compact: true },
   });
   table.push(...cells);
@@ -55,6 +60,12 @@ function fitWidths<Row>(columns: readonly TextColumn<Row>[], cells: string[][], 
     total -= 1;
   }
   return widths;
+}
+
+/** Cuts text from the right to `width` characters, marking the cut with an ellipsis. */
+function keepHead(text: string, width: number): string {
+  const characters = [...text];
+  return characters.length <= width ? text : `${characters.slice(0, width - 1).join('')}…`;
 }
 
 /** Cuts text from the left to `width` characters, marking the cut with an ellipsis. */

@@ -63,7 +63,30 @@ export async function runCliJson(args: readonly string[], options: { cwd?: strin
 export interface HuntJson {
   mode: string;
   referenceTime: string | null;
-  totals: { files: number; rowsRead: number; rejected: number; inScope: number; findings: number };
+  totals: {
+    files: number;
+    rowsRead: number;
+    rejected: number;
+    inScope: number;
+    findings: number;
+    shownFindings: number;
+    allowListed: number;
+    belowMinSeverity: number;
+  };
+  /** Default mode only. */
+  incidents?: {
+    incidentId: string;
+    severity: string;
+    severityRaised: boolean;
+    userPrincipalName: string | null;
+    findings: number;
+    detections: { detectionType: string; severity: string; findings: number; example: string | null }[];
+    countries: string[];
+    ipAddresses: string[];
+    asns: number[];
+    why: string;
+  }[];
+  suppressedFindings?: Record<string, string | number | boolean | null>[];
   detections: { id: string; detectionType: string; findings: number }[];
   accounting: {
     files: {

@@ -226,6 +226,8 @@ export interface LayoutVariant {
    * are left out when its findings are compared.
    */
   missingFindingFields: string[];
+  /** Detection types this layout cannot support, such as velocity without coordinates. */
+  missingDetections: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -716,11 +718,18 @@ function single(name: string, text: string | Buffer, records: number): FixtureFi
  */
 export function layoutVariants(signIns: readonly FixtureSignIn[] = FIXTURE_SIGN_INS): LayoutVariant[] {
   const count = signIns.length;
-  const variant = (label: string, shape: string, files: FixtureFile[], missingFindingFields: string[] = []): LayoutVariant => ({
+  const variant = (
+    label: string,
+    shape: string,
+    files: FixtureFile[],
+    missingFindingFields: string[] = [],
+    missingDetections: string[] = [],
+  ): LayoutVariant => ({
     label,
     shape,
     files,
     missingFindingFields,
+    missingDetections,
   });
   const graphPages = renderGraphPages(signIns).map((page, index) => ({
     name: `signIns-page${index + 1}.json`,
@@ -744,7 +753,14 @@ export function layoutVariants(signIns: readonly FixtureSignIn[] = FIXTURE_SIGN_
     variant('azure-monitor-records', 'azure-monitor', single('PT1H-records.json', renderAzureMonitorEnvelope(signIns), count)),
     variant('azure-monitor-ndjson', 'azure-monitor', single('PT1H.json', renderAzureMonitorNdjson(signIns), count)),
     // The admin center CSV has no risk column, and writes Conditional Access as display text.
-    variant('admin-center-csv', 'entra-portal-csv', renderPortalCsv(signIns), ['RiskLevelDuringSignIn', 'ConditionalAccessStatus']),
+    // The admin center writes the place as "City, State, CC", without coordinates.
+    variant(
+      'admin-center-csv',
+      'entra-portal-csv',
+      renderPortalCsv(signIns),
+      ['RiskLevelDuringSignIn', 'ConditionalAccessStatus', 'DistanceKm', 'SpeedKmh', 'Reason'],
+      ['Velocity'],
+    ),
   ];
 }
 
