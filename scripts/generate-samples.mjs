@@ -156,7 +156,7 @@ function mfaClaimInStatus() {
   };
 }
 
-/** A replayed session: MFA required and met by the claim in the stolen session's token. */
+/** Replayed session: MFA required and met by the claim in the stolen session's token. */
 function mfaClaimReplay(created) {
   return {
     requirement: 'multiFactorAuthentication',

@@ -1,13 +1,13 @@
 // Attack and false-positive scenarios for the default mode's detections, incidents and
 // allow-lists. Every sign-in is invented; the expected incidents, severities, distances
 // (haversine, 6,371 km radius) and speeds were worked out by hand from the steps below.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { makeTempFolder, writeNdjson } from './helpers/fixtures.js';
-import { runCli, runCliJson } from './helpers/runCli.js';
+import { REPO_ROOT, runCli, runCliJson } from './helpers/runCli.js';
 import { PLACES, scenarioSignIn, type SignInSpec } from './helpers/scenarioFixtures.js';
 
 const DAY = '2026-03-10';
@@ -106,7 +106,6 @@ interface ScenarioJson {
   findings: Record<string, unknown>[];
   suppressedFindings?: Record<string, unknown>[];
   totals: { findings: number; shownFindings: number; allowListed: number; belowMinSeverity: number };
-  incidents_summary?: never;
 }
 
 async function huntScenario(name: string, args: string[] = []) {
@@ -115,7 +114,7 @@ async function huntScenario(name: string, args: string[] = []) {
   return { code: result.code, json: result.json as unknown as ScenarioJson & { incidents: IncidentJson[] }, summary: result.json as unknown as Record<string, unknown> };
 }
 
-/** An incident's severity and the detections behind it, as [type, severity, findings]. */
+/** Reduces an incident to its severity and the detections behind it, as [type, severity, findings]. */
 function outline(incident: IncidentJson) {
   return {
     severity: incident.severity,
@@ -438,6 +437,23 @@ describe('all scenarios together', () => {
     expect(shorter.json.findings).toEqual([]);
     const wider = await runCliJson(['--only', 'velocity', '--velocity-window', '4h', folder]);
     expect(wider.json.findings.length).toBe(1);
+  });
+});
+
+describe('README config example', () => {
+  it('is a valid config', async () => {
+    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = /```yaml\n(allow:[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const folder = await makeTempFolder();
+    const config = path.join(folder, 'customer.yaml');
+    await writeFile(config, example!);
+    const { code, json } = await runCliJson(['--config', config, path.join(REPO_ROOT, 'samples')]);
+    expect(code).toBe(1);
+    // The example allow-lists the VPN range, AS64496 (Amsterdam) and the break-glass account.
+    expect(json.incidents?.map((incident) => incident.userPrincipalName)).not.toContain('vera@example.com');
+    expect(json.incidents?.map((incident) => incident.userPrincipalName)).not.toContain('breakglass@example.com');
+    expect(json.findings.some((finding) => finding.DetectionType === 'MFABypassCookieReuse')).toBe(false);
   });
 });
 

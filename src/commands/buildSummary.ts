@@ -47,7 +47,7 @@ export interface RunSummary {
   accounting: RowAccounting;
 }
 
-/** What happened to one detection's findings. */
+/** Counts of one detection's findings: shown, allow-listed, and hidden below --min-severity. */
 export interface FindingCounts {
   shown: number;
   allowListed: number;

@@ -20,7 +20,7 @@ import type { HuntOptions } from './HuntOptions.js';
 /** Terminal width assumed when stdout is not a terminal and COLUMNS is not set. */
 const DEFAULT_WIDTH = 160;
 
-/** What a hunt found, ready for output. */
+/** Results of a hunt, ready for output. */
 export interface HuntResults {
   /** Findings shown: not suppressed. */
   findings: FindingSet;

@@ -8,7 +8,7 @@ export const DETECTION_LABELS: Record<string, string> = {
   TokenNewContext: 'Token from new context',
 };
 
-/** The short label of a detection type, or the type itself when it has none. */
+/** Returns the short label of a detection type, or the type itself when it has none. */
 export function detectionLabel(detectionType: string): string {
   return DETECTION_LABELS[detectionType] ?? detectionType;
 }

@@ -1,8 +1,12 @@
 import { UsageError } from '../errors.js';
 import type { Detection } from './listDetections.js';
 
-/** Keeps the detections that `--only` names (all by default) minus those `--skip` names. */
+/**
+ * Keeps the detections that `--only` names minus those `--skip` names. A missing or empty
+ * `--only` list keeps them all.
+ */
 export function selectDetections(detections: readonly Detection[], only: readonly string[] | undefined, skip: readonly string[]): Detection[] {
+  if (only !== undefined && only.length === 0) only = undefined;
   const ids = detections.map((detection) => detection.id);
   for (const [option, names] of [['--only', only ?? []], ['--skip', skip]] as const) {
     const unknown = names.filter((name) => !ids.includes(name));

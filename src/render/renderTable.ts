@@ -30,7 +30,7 @@ function findingColumns(mode: Mode, suppressed: boolean): TextColumn<PlainRow>[]
 
 /**
  * Renders findings as a text table that fits `width` columns, at most the first 1,000.
- * `suppressed` adds the column that says which allow-list entry or threshold hid each one.
+ * `suppressed` adds the column that names the allow-list entry or threshold that hid each one.
  */
 export async function renderTable(findings: FindingSet, mode: Mode, width: number, color: boolean, suppressed = false): Promise<string> {
   if (findings.count === 0) return '';

@@ -24,7 +24,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   contextWindowMinutes: 24 * 60,
 };
 
-/** How the default mode's findings are selected and tuned. */
+/** Detection choice, thresholds and allow-lists of the default mode. */
 export interface Tuning {
   thresholds: Thresholds;
   allow: AllowEntry[];

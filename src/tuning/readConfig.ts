@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { parseAllowEntry, type AllowEntry, type AllowKind } from './AllowEntry.js';
 import type { Thresholds } from './Tuning.js';
 
-/** What a config file sets; anything it leaves out keeps its default or its flag's value. */
+/** Settings from a config file; anything it leaves out keeps its default or its flag's value. */
 export interface ConfigFile {
   thresholds: Partial<Thresholds>;
   allow: AllowEntry[];
@@ -79,7 +79,7 @@ export async function readConfig(file: string): Promise<ConfigFile> {
   return config;
 }
 
-/** An entry is a value, or an object `{ value, note }` that says why it is allowed. */
+/** Reads an entry: a value, or an object `{ value, note }` whose note gives the reason it is allowed. */
 function readAllowItem(kind: AllowKind, item: unknown, file: string, where: string): AllowEntry {
   const source = path.basename(file);
   if (typeof item === 'string' || typeof item === 'number') return parseAllowEntry(kind, String(item), `--config ${file}: ${where}`, source);
@@ -107,7 +107,7 @@ function rejectUnknownKeys(object: Record<string, unknown>, known: readonly stri
   }
 }
 
-/** A duration such as "24h", or a bare number of minutes. */
+/** Reads a duration such as "24h", or a bare number of minutes, as minutes. */
 function readMinutes(value: unknown, file: string, key: string): number {
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 1) throw new UsageError(`--config ${file}: ${key} must be a whole number of minutes of 1 or more, or a duration such as 24h.`);

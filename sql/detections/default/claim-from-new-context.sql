@@ -3,11 +3,10 @@
 -- detection-type: ClaimFromNewContext
 -- severity: high
 -- family: token-claim
--- description: A successful sign-in that met a requirement with a claim in an existing token
---   (method "Previously satisfied", or a result that states the requirement was satisfied by a
---   claim in the token) from an IP address where the user never completed a fresh MFA
---   anywhere in the hunted data, and from an ASN where they never did either (or an unknown
---   ASN). Severity is high when the country is new to the user's fresh MFAs too, else medium.
+-- description: A successful sign-in that met a requirement with a claim in an existing token:
+--   the method "Previously satisfied", or a result that states the requirement was satisfied
+--   by a claim in the token. It is flagged when the user never completed a fresh MFA from its
+--   IP address anywhere in the hunted data, nor from its ASN (or the ASN is unknown). Severity is high when the country is new to the user's fresh MFAs too, else medium.
 --   Users with no fresh MFA in the data are skipped, because there is nothing to compare
 --   with: exports without authentication details say nothing about MFA.
 -- parameters: none
