@@ -24,10 +24,16 @@ Examples:
   $ hunt-cookies --format json dumps/customer-a/ > findings.json
   $ hunt-cookies --out findings.arrow SigninLogs.csv NonInteractive.ndjson
   $ hunt-cookies inspect dumps/customer-a/     (how each file is read, without hunting)
+  $ hunt-cookies batch --out-dir results/ dumps/customer-a dumps/customer-b
 
-Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error.`;
+Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error,
+4 (batch) at least one dump failed.`;
+
+const CACHE_HELP =
+  "keep the normalised sign-ins in FOLDER, keyed by the inputs' SHA-256, so that a re-run with other thresholds skips parsing (default: no cache)";
 
 interface RawOptions extends RawLoadOptions, RawTuningOptions {
+  cacheDir?: string;
   kqlCompat?: boolean;
   now?: string;
   since?: string;
@@ -46,6 +52,7 @@ interface RawOptions extends RawLoadOptions, RawTuningOptions {
 /** Parses the command line and runs the hunt, or `inspect`. Returns the process exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'inspect') return runInspectCli(argv.slice(1));
+  if (argv[0] === 'batch') return runBatchCli(argv.slice(1));
   let exitCode: number = ExitCode.noFindings;
   const program = new Command('hunt-cookies')
     .description('Hunt for stolen web session cookies (MITRE ATT&CK T1550.004) in exported Entra ID sign-in logs.')
@@ -74,12 +81,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .exitOverride();
   addTuningOptions(program);
   addLoadOptions(program, 'hunt', 'print only findings and errors');
+  program.option('--cache-dir <folder>', CACHE_HELP);
   program.action(async (paths: string[], raw: RawOptions) => {
     const options = await toHuntOptions(paths, raw, argv);
     const reporter = new Reporter(process.stderr, options.quiet);
     // The hunt loads DuckDB; importing it here keeps --help and --version instant.
     const { runHunt } = await import('./commands/hunt.js');
-    exitCode = await runHunt(options, reporter, toolVersion());
+    exitCode = (await runHunt(options, reporter, toolVersion())).exitCode;
   });
 
   return (await parseProgram(program, argv)) ?? exitCode;
@@ -123,6 +131,23 @@ function toLoadOptions(raw: RawLoadOptions) {
   };
 }
 
+/**
+ * Checks a cache folder: its parent must exist, and it must lie outside every input, because
+ * its Parquet files would otherwise be hunted as evidence in the next run.
+ */
+export function checkCacheFolder(folder: string, paths: readonly string[]): string {
+  const resolved = path.resolve(folder);
+  for (const input of paths.map((item) => path.resolve(item))) {
+    if (resolved === input || resolved.startsWith(`${input}${path.sep}`)) {
+      throw new UsageError(`--cache-dir ${folder}: inside the input ${input}, where its files would be read as evidence. Choose a folder outside the inputs.`);
+    }
+  }
+  if (!existsSync(path.dirname(resolved))) {
+    throw new UsageError(`--cache-dir ${folder}: the folder ${path.dirname(folder)} does not exist. Create it first.`);
+  }
+  return folder;
+}
+
 function checkFolder(option: string, folder: string): string {
   if (!existsSync(folder)) throw new UsageError(`${option} ${folder}: folder not found. Create it first or choose another.`);
   return folder;
@@ -138,6 +163,66 @@ async function parseProgram(program: Command, argv: readonly string[]): Promise<
     // Commander has already printed its message or the help text.
     return error.exitCode === 0 ? ExitCode.noFindings : ExitCode.usageOrInput;
   }
+}
+
+interface RawBatchOptions extends RawLoadOptions, RawTuningOptions {
+  outDir: string;
+  cacheDir?: string;
+  kqlCompat?: boolean;
+  now?: string;
+  since?: string;
+  until?: string;
+  lookback?: string;
+}
+
+/** Parses `hunt-cookies batch <dumps...>` and runs it. Returns the process exit code. */
+async function runBatchCli(argv: readonly string[]): Promise<number> {
+  const program = new Command('hunt-cookies batch')
+    .description(
+      "Hunt each dump (one customer's export files or folder) on its own: write its results, HTML report and manifest into a folder of --out-dir, and print a table across dumps.",
+    )
+    .argument('<dumps...>', "each one customer's sign-in exports: a file or a folder searched recursively")
+    .requiredOption('--out-dir <folder>', 'folder for one results folder per dump and batch-summary.json; created if missing')
+    .option('--kql-compat', 'reproduce the Sentinel rule exactly, defects included')
+    .option('--now <time>', 'reference time for --lookback, ISO 8601 (default: newest time in each dump)')
+    .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d')
+    .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
+    .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
+    .option('--cache-dir <folder>', CACHE_HELP)
+    .addHelpText('after', '\nExit codes: 0 no findings in any dump, 1 findings in at least one dump, 2 usage error, 4 at least one dump failed.')
+    .showHelpAfterError('(run hunt-cookies batch --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
+    .exitOverride();
+  addTuningOptions(program);
+  addLoadOptions(program, 'hunt', 'print only the summary table and errors');
+
+  let exitCode: number = ExitCode.noFindings;
+  program.action(async (dumps: string[], raw: RawBatchOptions) => {
+    const outDirectory = checkOutDirectory(raw.outDir, dumps);
+    const hunt = await toHuntOptions(dumps, { ...raw, format: 'json', out: [] }, argv);
+    const reporter = new Reporter(process.stderr, hunt.quiet);
+    const { runBatch } = await import('./commands/batch.js');
+    exitCode = await runBatch({ dumps, outDirectory, hunt: { ...hunt, printResults: false } }, reporter, toolVersion());
+  });
+
+  return (await parseProgram(program, argv)) ?? exitCode;
+}
+
+/** Checks --out-dir: outside every dump, because results written there would become evidence. */
+function checkOutDirectory(folder: string, dumps: readonly string[]): string {
+  const resolved = path.resolve(folder);
+  for (const dump of dumps.map((item) => path.resolve(item))) {
+    if (resolved === dump || resolved.startsWith(`${dump}${path.sep}`)) {
+      throw new UsageError(`--out-dir ${folder}: inside the dump ${dump}; results must never be written among the evidence. Choose a folder outside the dumps.`);
+    }
+  }
+  if (!existsSync(path.dirname(resolved))) {
+    throw new UsageError(`--out-dir ${folder}: the folder ${path.dirname(folder)} does not exist. Create it first.`);
+  }
+  if (existsSync(path.join(resolved, 'batch-summary.json'))) {
+    throw new UsageError(`--out-dir ${folder}: holds the results of an earlier batch. Choose a new folder; hunt-cookies never overwrites results.`);
+  }
+  return resolved;
 }
 
 interface RawInspectOptions extends RawLoadOptions {
@@ -234,6 +319,8 @@ async function toHuntOptions(paths: string[], raw: RawOptions, argv: readonly st
     tuning: await toTuning(raw, mode),
     format: raw.format,
     listFindings: raw.findings === true,
+    printResults: true,
+    cacheDirectory: raw.cacheDir === undefined ? undefined : checkCacheFolder(raw.cacheDir, paths),
     showSuppressed: raw.showSuppressed === true,
     outFiles: raw.out,
     manifestFile: raw.manifest,

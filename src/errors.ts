@@ -4,6 +4,8 @@ export const ExitCode = {
   findings: 1,
   usageOrInput: 2,
   internal: 3,
+  /** `hunt-cookies batch`: at least one dump failed; the others were hunted. */
+  batchFailures: 4,
 } as const;
 
 /**

@@ -41,4 +41,8 @@ export interface HuntOptions {
   memoryLimit?: string;
   /** Folder for DuckDB's spill files (--temp-dir). */
   tempDirectory?: string;
+  /** Folder that keeps normalised sign-ins between runs (--cache-dir). */
+  cacheDirectory?: string;
+  /** Print the results on stdout; batch mode writes them to files only. */
+  printResults: boolean;
 }

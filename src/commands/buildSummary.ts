@@ -4,6 +4,7 @@ import { SEVERITIES, type Severity } from '../detect/Severity.js';
 import type { IncidentSet } from '../incidents/buildIncidents.js';
 import type { Instant } from '../util/Instant.js';
 import type { HuntOptions } from './HuntOptions.js';
+import type { CacheUse } from './loadEvidence.js';
 
 export interface RunSummary {
   tool: { name: string; version: string; duckdb: string };
@@ -44,6 +45,8 @@ export interface RunSummary {
    * AuthenticationDetails nor Status.additionalDetails, which no detection can judge.
    */
   singleFactorWithoutDetails: number | null;
+  /** The cache entry the run read or stored its normalised sign-ins in, with --cache-dir. */
+  cache: CacheUse | null;
   accounting: RowAccounting;
 }
 
@@ -100,6 +103,7 @@ export function buildSummary(
       ...(findingCounts.get(detection.id) ?? { shown: 0, allowListed: 0, belowMinSeverity: 0 }),
     })),
     singleFactorWithoutDetails: null,
+    cache: null,
     accounting,
   };
 }

@@ -4,11 +4,12 @@ import { discoverInputs } from '../discover/discoverInputs.js';
 import { scopeRows } from '../detect/scopeRows.js';
 import { ExitCode, UserError } from '../errors.js';
 import { readFindings, type FindingSet } from '../findings/readFindings.js';
-import { loadInputs } from '../load/loadInputs.js';
+import { prepareForReading } from '../sniff/prepareForReading.js';
 import type { Reporter } from '../report/Reporter.js';
 import { printAccounting } from '../report/printAccounting.js';
 import { buildSummary, type RunSummary } from './buildSummary.js';
 import { detectFindings } from './detectFindings.js';
+import { loadEvidence } from './loadEvidence.js';
 import type { HuntOptions } from './HuntOptions.js';
 import { buildManifest } from '../provenance/buildManifest.js';
 import { recordSourceLines } from '../provenance/recordSourceLines.js';
@@ -18,11 +19,17 @@ import { writeHtmlReport } from '../report/writeHtmlReport.js';
 import { openWorkspace } from './openWorkspace.js';
 import { writeOutputs } from './writeOutputs.js';
 
+/** The exit code of a hunt (1 with findings, 0 without) and its summary. */
+export interface HuntOutcome {
+  exitCode: number;
+  summary: RunSummary;
+}
+
 /**
  * Runs the main job: load the exports, scope them for the mode, run the mode's detections,
- * then print and write the findings. Returns the exit code: 1 with findings, 0 without.
+ * then print and write the findings.
  */
-export async function runHunt(options: HuntOptions, reporter: Reporter, toolVersion: string): Promise<number> {
+export async function runHunt(options: HuntOptions, reporter: Reporter, toolVersion: string): Promise<HuntOutcome> {
   const startedAt = new Date();
   reporter.progress('Finding input files');
   const inputs = await discoverInputs(options.paths);
@@ -30,17 +37,17 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
   const outputs = [...options.outFiles, options.manifestFile, options.timesketchFile, options.evidenceFile].filter(
     (file) => file !== undefined,
   );
-  const workspace = await openWorkspace(inputs, outputs, options);
+  const workspace = await openWorkspace(inputs, outputs, options, options.cacheDirectory === undefined ? [] : [options.cacheDirectory]);
   const { db } = workspace;
   try {
-    const loaded = await loadInputs(db, inputs, options, workspace.work, reporter);
+    const { loaded, cache } = await loadEvidence(db, inputs, options, workspace.work, reporter, toolVersion);
 
     reporter.progress('Scoping sign-ins');
     const referenceTime = await scopeRows(db, options);
 
     reporter.progress('Running detections');
     const { detections, counts, incidents, findingCounts } = await detectFindings(db, options);
-    await recordSourceLines(db, loaded.files);
+    await recordSourceLines(db, loaded.files, async (file) => (await prepareForReading(file.path, workspace.work, options.maxDecompressedBytes)).readPath);
     const findings = await readFindings(db, options.mode, 'active');
     const suppressed = options.showSuppressed ? await readFindings(db, options.mode, 'suppressed') : null;
 
@@ -48,6 +55,7 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
     const versions = { tool: toolVersion, duckdb: await db.version() };
     const summary = buildSummary(options, versions, referenceTime, accounting, counts, findingCounts, incidents);
     summary.singleFactorWithoutDetails = await countSingleFactorWithoutDetails(db, options.mode);
+    summary.cache = cache;
 
     reporter.stop();
     printAccounting(reporter, summary);
@@ -69,7 +77,8 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
       await writeManifest(options.manifestFile, { ...manifest, finishedAt: new Date().toISOString() });
       reporter.info(`Wrote the run manifest to ${options.manifestFile}`);
     }
-    return hasResults(findings, incidents?.shown.length) ? ExitCode.findings : ExitCode.noFindings;
+    const exitCode = hasResults(findings, incidents?.shown.length) ? ExitCode.findings : ExitCode.noFindings;
+    return { exitCode, summary };
   } finally {
     reporter.stop();
     await workspace.close();

@@ -14,13 +14,14 @@ export interface Workspace {
 }
 
 /**
- * Creates the run's work folder and a database that may open only the inputs, that folder
- * and the named output files. DuckDB spills to the work folder, never next to the evidence.
+ * Creates the run's work folder and a database that may open only the inputs, that folder,
+ * the named output files and `extraDirectories` (the cache). DuckDB spills to the work folder, never next to the evidence.
  */
 export async function openWorkspace(
   inputs: readonly InputFile[],
   outputs: readonly string[],
   settings: { threads?: number; memoryLimit?: string; tempDirectory?: string },
+  extraDirectories: readonly string[] = [],
 ): Promise<Workspace> {
   const work = await WorkFolder.create();
   try {
@@ -30,7 +31,7 @@ export async function openWorkspace(
       ...settings,
       tempDirectory: spill,
       allowedPaths: [...inputs, ...outputs.map((output) => ({ path: output }))].map((file) => path.resolve(file.path)),
-      allowedDirectories: [`${work.folder}${path.sep}`, `${spill}${path.sep}`],
+      allowedDirectories: [work.folder, spill, ...extraDirectories.map((folder) => path.resolve(folder))].map((folder) => `${folder}${path.sep}`),
     });
     await prepareDatabase(db);
     return {

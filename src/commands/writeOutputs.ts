@@ -46,7 +46,9 @@ export async function writeOutputs(
 ): Promise<void> {
   const { findings, all, incidents } = results;
   const line = summaryLine(summary);
-  switch (options.format) {
+  switch (options.printResults ? options.format : 'none') {
+    case 'none':
+      break;
     case 'table':
       await printTables(options, results);
       if (!options.quiet) await writeText(process.stdout, `${line}\n`);

@@ -116,10 +116,9 @@ export class Database {
    */
   async copyToParquet(sql: string, params: SqlParams, filePath: string, metadata: Record<string, string>): Promise<void> {
     const entries = Object.entries(metadata).map(([key, value]) => `${quoteString(key)}: ${quoteString(value)}`);
-    await this.run(
-      `COPY (${sql}) TO ${quoteString(filePath)} (FORMAT parquet, KV_METADATA {${entries.join(', ')}})`,
-      params,
-    );
+    // DuckDB's parser rejects an empty KV_METADATA struct.
+    const metadataOption = entries.length === 0 ? '' : `, KV_METADATA {${entries.join(', ')}}`;
+    await this.run(`COPY (${sql}) TO ${quoteString(filePath)} (FORMAT parquet${metadataOption})`, params);
   }
 
   /** Runs a query and returns its column names with their DuckDB type names. */

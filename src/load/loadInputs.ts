@@ -23,7 +23,8 @@ export interface LoadResult {
 
 /**
  * Loads every input file into `loaded_rows`. An unreadable file stops the run unless
- * `skipUnreadable` is set, in which case it is reported and counted as skipped.
+ * `skipUnreadable` is set, in which case it is reported and counted as skipped. `knownHashes`
+ * holds SHA-256 values already computed, by input index, so that no file is hashed twice.
  */
 export async function loadInputs(
   db: Database,
@@ -31,6 +32,7 @@ export async function loadInputs(
   options: LoadOptions,
   work: WorkFolder,
   reporter: Reporter,
+  knownHashes: readonly string[] = [],
 ): Promise<LoadResult> {
   const files: HashedFile[] = [];
   const skipped: SkippedFile[] = [];
@@ -39,7 +41,7 @@ export async function loadInputs(
     reporter.progress(`Loading ${input.path} (file ${index + 1} of ${inputs.length}${progress.describe()})`);
     try {
       // Hashing reads the file once more, alongside DuckDB's read; both only read the evidence.
-      const hashing = hashFile(input.path);
+      const hashing = knownHashes[index] === undefined ? hashFile(input.path) : Promise.resolve(knownHashes[index]!);
       hashing.catch(() => undefined);
       const loaded = await loadFile(db, input, index, work, options);
       const sha256 = await hashing;
@@ -53,7 +55,8 @@ export async function loadInputs(
       progress.add(input.size, loaded.rowsRead);
     } catch (error) {
       if (!(error instanceof InputError) || !options.skipUnreadable) throw withSkipHint(error, inputs.length);
-      skipped.push({ path: input.path, size: input.size, sha256: await hashFile(input.path).catch(() => ''), reason: error.message });
+      const sha256 = knownHashes[index] ?? (await hashFile(input.path).catch(() => ''));
+      skipped.push({ path: input.path, size: input.size, sha256, reason: error.message });
     }
   }
   if (files.some((file) => file.kind === 'auth-steps')) await db.runFile('load/attach-auth-steps.sql');

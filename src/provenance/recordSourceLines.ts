@@ -9,7 +9,11 @@ const LINE_LAYOUTS: Record<string, LineLayout> = { ndjson: 'ndjson', 'json-array
  * `record_lines`, so that outputs can point an analyst at the line to open. Each file with
  * findings is scanned once more, up to its last named record.
  */
-export async function recordSourceLines(db: Database, files: readonly HashedFile[]): Promise<void> {
+export async function recordSourceLines(
+  db: Database,
+  files: readonly HashedFile[],
+  reopen: (file: HashedFile) => Promise<string>,
+): Promise<void> {
   const named = await db.readRows(
     `SELECT file, list(DISTINCT row) AS rows FROM (
          SELECT SourceFile AS file, SourceRow AS row FROM findings
@@ -25,7 +29,9 @@ export async function recordSourceLines(db: Database, files: readonly HashedFile
 
     const rows = String(entry.rows).replace(/[[\]\s]/g, '').split(',').map(Number);
     const skipped = await db.readRows('SELECT line FROM rejected_lines WHERE file_index = $index', { index: file.index });
-    const lines = await findRecordLines(file.readPath, layout, new Set(rows), new Set(skipped.map((row) => Number(row.line))));
+    // A file restored from the cache has no work copy yet; `reopen` makes one.
+    const readPath = file.readPath === '' ? await reopen(file) : file.readPath;
+    const lines = await findRecordLines(readPath, layout, new Set(rows), new Set(skipped.map((row) => Number(row.line))));
     if (lines.size === 0) continue;
 
     await db.run(
