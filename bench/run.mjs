@@ -33,8 +33,19 @@ const { scopeRows } = await dist('detect/scopeRows.js');
 const { listDetections } = await dist('detect/listDetections.js');
 const { readFindings } = await dist('findings/readFindings.js');
 const { accountRows } = await dist('accounting/accountRows.js');
+const { DEFAULT_THRESHOLDS } = await dist('tuning/Tuning.js');
+const { suppressFindings } = await dist('tuning/suppressFindings.js');
+const { buildIncidents } = await dist('incidents/buildIncidents.js');
 
-const WINDOW_MINUTES = 60;
+/** Detection parameters by name, as src/detect/runDetections.ts binds them, at their defaults. */
+const DETECTION_PARAMETERS = {
+  window_minutes: DEFAULT_THRESHOLDS.windowMinutes,
+  velocity_window_minutes: DEFAULT_THRESHOLDS.velocityWindowMinutes,
+  max_speed_kmh: DEFAULT_THRESHOLDS.maxSpeedKmh,
+  min_distance_km: DEFAULT_THRESHOLDS.minDistanceKm,
+  context_window_minutes: DEFAULT_THRESHOLDS.contextWindowMinutes,
+};
+const WINDOW_MINUTES = DEFAULT_THRESHOLDS.windowMinutes;
 const KQL_LOOKBACK = '24 hours';
 const MARKER_BEGIN = '<!-- bench:begin (written by bench/run.mjs; edits between the markers are lost) -->';
 const MARKER_END = '<!-- bench:end -->';
@@ -204,7 +215,11 @@ async function runPipeline(folder, { detect, naiveTimeoutSeconds }) {
 
 /** Scopes, detects, reads the findings and accounts for the rows in one mode, then runs the naive join on the same relation. */
 async function runMode(db, mode, loaded, naiveTimeoutSeconds) {
-  await db.run('DROP TABLE IF EXISTS findings; DROP VIEW IF EXISTS kql_signins; DROP TABLE IF EXISTS hunt_rows; DROP TABLE IF EXISTS scoped_rows;');
+  await db.run(
+    'DROP TABLE IF EXISTS findings; DROP TABLE IF EXISTS detection_catalog; DROP TABLE IF EXISTS incidents; ' +
+      'DROP TABLE IF EXISTS allow_list; DROP TABLE IF EXISTS allowed_ips; ' +
+      'DROP VIEW IF EXISTS kql_signins; DROP TABLE IF EXISTS hunt_rows; DROP TABLE IF EXISTS scoped_rows;',
+  );
   const steps = {};
   let begin = performance.now();
   await scopeRows(db, { mode });
@@ -215,11 +230,26 @@ async function runMode(db, mode, loaded, naiveTimeoutSeconds) {
   await db.runFile('schema/findings.sql');
   const detectionTimes = {};
   for (const detection of detections) {
-    const params = detection.sql.includes('$window_minutes') ? { window_minutes: WINDOW_MINUTES } : undefined;
+    const params = Object.fromEntries(detection.parameters.map((name) => [name, DETECTION_PARAMETERS[name]]));
     begin = performance.now();
-    await db.run(`INSERT INTO findings BY NAME\n${detection.sql}`, params);
+    await db.run(`INSERT INTO findings BY NAME\n${detection.sql}`, detection.parameters.length > 0 ? params : undefined);
+    await db.run('UPDATE findings SET Severity = $severity WHERE DetectionId = $id AND Severity IS NULL', { severity: detection.severity, id: detection.id });
+    await db.run('INSERT INTO detection_catalog VALUES ($id, $title, $family, $severity)', {
+      id: detection.id,
+      title: detection.title,
+      family: detection.family,
+      severity: detection.severity,
+    });
     const count = await db.readRows('SELECT count(*) AS n FROM findings WHERE DetectionId = $id', { id: detection.id });
     detectionTimes[detection.id] = { seconds: (performance.now() - begin) / 1000, findings: Number(count[0].n) };
+  }
+
+  if (mode === 'default') {
+    begin = performance.now();
+    await suppressFindings(db, []);
+    const incidents = await buildIncidents(db, 'low');
+    steps.incidents = (performance.now() - begin) / 1000;
+    steps.incidentCount = incidents.shown.length;
   }
 
   begin = performance.now();
@@ -527,7 +557,8 @@ function buildChecks(result) {
   const kqlMode = parquet.pipeline.modes['kql-compat'];
   const detectSeconds = (mode) => Object.values(mode.detections).reduce((sum, detection) => sum + detection.seconds, 0);
 
-  const loadAndDetect = parquet.pipeline.steps.open + parquet.pipeline.steps.load + defaultMode.steps.scope + detectSeconds(defaultMode);
+  const loadAndDetect =
+    parquet.pipeline.steps.open + parquet.pipeline.steps.load + defaultMode.steps.scope + detectSeconds(defaultMode) + (defaultMode.steps.incidents ?? 0);
   const cliDefault = result.cli.defaultParquet;
   const cliKql = result.cli.kqlCompatParquet;
   const naiveDefault = result.naiveEndToEnd.default;
@@ -608,6 +639,11 @@ function renderMarkdown(report) {
           `| ${mode} | ${seconds(entry.steps.scope)} | ${id} | ${seconds(detection.seconds)} | ${integer(detection.findings)} | ` +
             `${travel ? (entry.naiveJoin.timedOut ? `> ${entry.naiveJoin.seconds} (stopped)` : seconds(entry.naiveJoin.seconds)) : ''} | ` +
             `${travel && !entry.naiveJoin.timedOut ? times(entry.naiveJoin.seconds / detection.seconds) : ''} | ${seconds(entry.steps.findingsAndAccounting)} |`,
+        );
+      }
+      if (entry.steps.incidents !== undefined) {
+        lines.push(
+          `| ${mode} | | allow-lists and ${integer(entry.steps.incidentCount)} incidents | ${seconds(entry.steps.incidents)} | | | | |`,
         );
       }
     }

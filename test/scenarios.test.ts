@@ -440,6 +440,50 @@ describe('all scenarios together', () => {
   });
 });
 
+describe('allow-list and threshold details', () => {
+  it('app entry by name or id suppresses alike', async () => {
+    const samples = path.join(REPO_ROOT, 'samples');
+    const byName = await runCliJson(['--allow-app', 'Microsoft Teams', samples]);
+    const byId = await runCliJson(['--allow-app', '00000000-0000-4000-C000-000000000002', samples]);
+    expect(byName.json.totals.allowListed).toBeGreaterThan(0);
+    expect(byId.json.totals.allowListed).toBe(byName.json.totals.allowListed);
+    expect(byName.json.findings.every((finding) => finding.AppDisplayName !== 'Microsoft Teams')).toBe(true);
+    // The label keeps the value as written.
+    const listed = await runCliJson(['--allow-app', 'Microsoft Teams', '--show-suppressed', samples]);
+    expect(listed.json.suppressedFindings?.[0]?.SuppressedBy).toBe('app Microsoft Teams (--allow-app)');
+  });
+
+  it('hidden incidents are listed with --show-suppressed', async () => {
+    const { json } = await runCliJson(['--min-severity', 'high', '--show-suppressed', path.join(REPO_ROOT, 'samples')]);
+    const hidden = (json as unknown as { suppressedIncidents: { incidentId: string; severity: string }[] }).suppressedIncidents;
+    expect(hidden.map((incident) => [incident.incidentId, incident.severity])).toEqual([
+      ['INC-009', 'medium'],
+      ['INC-010', 'low'],
+    ]);
+    const named = new Set([...(json.incidents ?? []), ...hidden].map((incident) => incident.incidentId));
+    expect((json.suppressedFindings ?? []).every((finding) => named.has(String(finding.IncidentId)))).toBe(true);
+  });
+
+  it('same-instant travel names the distance', async () => {
+    const folder = await makeTempFolder();
+    await writeNdjson(folder, 'same.ndjson', [
+      scenarioSignIn({ user: 'uma@example.test', time: at('09:00'), place: PLACES.paris, ip: '192.0.2.200', asn: 64500 }),
+      scenarioSignIn({ user: 'uma@example.test', time: at('09:00'), place: PLACES.newYork, ip: '192.0.2.201', asn: 64497 }),
+    ]);
+    const { json } = await runCliJson([folder]);
+    const reasons = json.findings.map((finding) => [finding.DetectionType, finding.Reason]);
+    // Paris to New York by haversine on the fixture coordinates: 5,837 km.
+    expect(reasons).toContainEqual(['Velocity', '5837 km from Paris in 0.0 min (same instant)']);
+    expect(reasons.find((reason) => reason[0] === 'ImpossibleTravel')?.[1]).toMatch(/^(FR to US|US to FR) in 0\.0 min, 5837 km apart at the same instant$/);
+  });
+
+  it('why names the fastest travel', async () => {
+    const { json } = await runCliJson([path.join(REPO_ROOT, 'samples')]);
+    const frank = json.incidents?.find((incident) => incident.userPrincipalName === 'frank@example.com');
+    expect(frank?.why.startsWith('Velocity ×2: 4709 km from Paris in 20.0 min, 14127 km/h.')).toBe(true);
+  });
+});
+
 describe('README config example', () => {
   it('is a valid config', async () => {
     const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -467,6 +511,18 @@ describe('tuning errors', () => {
     [['--min-severity', 'urgent'], '--min-severity: invalid severity "urgent"'],
     [['--max-speed', 'fast'], '--max-speed: invalid number "fast"'],
     [['--kql-compat', '--allow-user', 'a@example.test'], '--allow-user: not available with --kql-compat'],
+    [['--max-speed', '1e19'], '--max-speed: invalid number "1e19"'],
+    [['--max-speed', '0x10'], '--max-speed: invalid number "0x10"'],
+    [['--max-speed', '2000000'], '--max-speed: "2000000" is out of range. Use 1 to 1000000 km/h.'],
+    [['--velocity-window', '10000000000d'], '--velocity-window: "10000000000d" is out of range.'],
+    [['--context-window', '400d'], '--context-window: "400d" is out of range.'],
+    [['--min-distance', '30000'], '--min-distance: "30000" is out of range.'],
+    [['--allow-country', 'uk'], 'Entra writes the United Kingdom as GB'],
+    [['--allow-country', 'ZZ'], '--allow-country: invalid country "ZZ"'],
+    [['--allow-asn', '0'], '--allow-asn: invalid ASN "0"'],
+    [['--allow-ip', ''], '--allow-ip: empty IP address value'],
+    [['--allow-user', ' '], '--allow-user: empty user value'],
+    [['--only', ''], '--only: unknown detection ""'],
   ])('%j is rejected', async (args, message) => {
     const folder = await writeScenario('realFlight');
     const result = await runCli([...args, folder]);
@@ -484,6 +540,21 @@ describe('tuning errors', () => {
     expect(result.stderr).toContain(`--config ${config}: unknown key "allow.ip". Known keys: allow.ips, allow.asns, allow.countries, allow.users, allow.apps.`);
   });
 
+  it.each([
+    ['unitless duration', 'c.yaml', 'velocityWindow: 24\n', 'velocityWindow: 24 has no unit. Write a duration such as 24h or 24m.'],
+    ['duplicate JSON key', 'c.json', '{"allow":{"ips":["192.0.2.1"]},"allow":{"users":["x@example.test"]}}', 'invalid JSON'],
+    ['typo in only', 'c.yaml', 'only: [velocty]\n', ': only: unknown detection "velocty"'],
+    ['unknown YAML tag', 'c.yaml', 'allow:\n  users: [!!js/function "x"]\n', 'invalid YAML at line 2'],
+  ])('config with %s is rejected', async (_label, name, text, message) => {
+    const folder = await writeScenario('realFlight');
+    const config = path.join(folder, name);
+    await writeFile(config, text);
+    const result = await runCli(['--config', config, folder]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('Warning');
+  });
+
   it('config with invalid YAML is rejected', async () => {
     const folder = await writeScenario('realFlight');
     const config = path.join(folder, 'customer.yaml');
@@ -491,5 +562,6 @@ describe('tuning errors', () => {
     const result = await runCli(['--config', config, folder]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`--config ${config}: invalid YAML`);
+    expect(result.stderr.trim()).not.toMatch(/:$/);
   });
 });

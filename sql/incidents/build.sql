@@ -30,7 +30,8 @@ per_detection AS (
         any_value(title) AS title,
         count(*) AS findings,
         max(severity_rank) AS severity_rank,
-        arg_max(Reason, severity_rank * 1e15 + epoch_us(EventTime)) AS example
+        -- The most severe finding's reason; among equals the fastest travel, then the latest.
+        arg_max(Reason, [severity_rank, coalesce(SpeedKmh, 0), epoch_us(EventTime)]) AS example
     FROM active
     GROUP BY ALL
 ),

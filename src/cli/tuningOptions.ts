@@ -5,6 +5,7 @@ import { SEVERITIES, type Severity } from '../detect/Severity.js';
 import { UsageError } from '../errors.js';
 import { parseAllowEntry, type AllowEntry, type AllowKind } from '../tuning/AllowEntry.js';
 import { readConfig } from '../tuning/readConfig.js';
+import { checkThreshold, parseDecimal } from '../tuning/checkThreshold.js';
 import { DEFAULT_THRESHOLDS, type Thresholds, type Tuning } from '../tuning/Tuning.js';
 import { parseDuration, parseMinutes } from './parseValues.js';
 
@@ -49,13 +50,21 @@ export function addTuningOptions(program: Command): void {
     .option('--allow-ip <cidr>', 'suppress findings from this IP address or CIDR range, IPv4 or IPv6; repeatable', collectList, [])
     .option('--allow-asn <asn>', 'suppress findings from this autonomous system number; repeatable', collectList, [])
     .option('--allow-country <code>', 'suppress findings that involve this two-letter country code; repeatable', collectList, [])
-    .option('--allow-user <upn-or-id>', 'suppress findings of this user, such as a break-glass account; repeatable', collectList, [])
-    .option('--allow-app <name-or-id>', 'suppress findings for this app display name or app id; repeatable', collectList, []);
+    .option('--allow-user <upn-or-id>', 'suppress findings of this user, such as a break-glass account; repeatable', collectValue, [])
+    .option('--allow-app <name-or-id>', 'suppress findings for this app display name or app id; repeatable', collectValue, []);
 }
 
-/** Values may be repeated or comma-separated: `--allow-ip a --allow-ip b,c`. */
+/**
+ * Values may be repeated or comma-separated: `--allow-ip a --allow-ip b,c`. Empty items are
+ * kept, so that the entry check rejects them instead of dropping them unseen.
+ */
 function collectList(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((item) => item.trim()).filter((item) => item !== '')];
+  return [...(previous ?? []), ...value.split(',').map((item) => item.trim())];
+}
+
+/** Repeated values taken whole, because user and app names may contain commas. */
+function collectValue(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /**
@@ -69,10 +78,10 @@ export async function toTuning(raw: RawTuningOptions, mode: Mode): Promise<Tunin
 
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...config.thresholds };
   if (raw.window !== undefined) thresholds.windowMinutes = parseMinutes('--window', raw.window);
-  if (raw.velocityWindow !== undefined) thresholds.velocityWindowMinutes = durationMinutes('--velocity-window', raw.velocityWindow);
-  if (raw.maxSpeed !== undefined) thresholds.maxSpeedKmh = positiveNumber('--max-speed', raw.maxSpeed);
-  if (raw.minDistance !== undefined) thresholds.minDistanceKm = positiveNumber('--min-distance', raw.minDistance);
-  if (raw.contextWindow !== undefined) thresholds.contextWindowMinutes = durationMinutes('--context-window', raw.contextWindow);
+  if (raw.velocityWindow !== undefined) thresholds.velocityWindowMinutes = durationMinutes('velocityWindowMinutes', '--velocity-window', raw.velocityWindow);
+  if (raw.maxSpeed !== undefined) thresholds.maxSpeedKmh = positiveNumber('maxSpeedKmh', '--max-speed', raw.maxSpeed);
+  if (raw.minDistance !== undefined) thresholds.minDistanceKm = positiveNumber('minDistanceKm', '--min-distance', raw.minDistance);
+  if (raw.contextWindow !== undefined) thresholds.contextWindowMinutes = durationMinutes('contextWindowMinutes', '--context-window', raw.contextWindow);
 
   const allow: AllowEntry[] = [...config.allow];
   for (const [flag, key, kind] of ALLOW_FLAGS) {
@@ -84,7 +93,9 @@ export async function toTuning(raw: RawTuningOptions, mode: Mode): Promise<Tunin
     allow,
     minSeverity: raw.minSeverity === undefined ? (config.minSeverity ?? 'low') : parseSeverity(raw.minSeverity),
     only: raw.only ?? config.only,
+    onlySource: raw.only === undefined && config.only !== undefined ? `--config ${raw.config}: only` : '--only',
     skip: raw.skip ?? config.skip ?? [],
+    skipSource: raw.skip === undefined && config.skip !== undefined ? `--config ${raw.config}: skip` : '--skip',
   };
 }
 
@@ -107,18 +118,15 @@ function rejectTuningForKql(raw: RawTuningOptions): void {
   }
 }
 
-function durationMinutes(option: string, text: string): number {
+function durationMinutes(field: keyof Thresholds, option: string, text: string): number {
   const minutes = Number(parseDuration(option, text) / 60_000_000n);
-  if (minutes < 1) throw new UsageError(`${option}: "${text}" is shorter than a minute. Use at least 1m.`);
-  return minutes;
+  return checkThreshold(field, minutes, option, text);
 }
 
-function positiveNumber(option: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || text.trim() === '') {
-    throw new UsageError(`${option}: invalid number "${text}". Use a number greater than zero.`);
-  }
-  return value;
+function positiveNumber(field: keyof Thresholds, option: string, text: string): number {
+  const value = parseDecimal(text);
+  if (Number.isNaN(value)) throw new UsageError(`${option}: invalid number "${text}". Write a decimal number, such as 1000.`);
+  return checkThreshold(field, value, option, text);
 }
 
 function parseSeverity(text: string): Severity {

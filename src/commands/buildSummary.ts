@@ -135,7 +135,7 @@ function countIncidents(incidents: IncidentSet): NonNullable<RunSummary['inciden
  * Formats the summary line: rows read and hunted, the incidents by severity (default mode),
  * the findings of each detection, and what was suppressed.
  */
-export function summaryLine(summary: RunSummary): string {
+export function summaryLine(summary: RunSummary, suppressedListed = false): string {
   const { totals } = summary;
   const perDetection = summary.detections.map((detection) => `${detection.shown} ${detection.detectionType}`).join(', ');
   const mode = summary.mode === 'kql-compat' ? ' (--kql-compat)' : '';
@@ -152,7 +152,7 @@ export function summaryLine(summary: RunSummary): string {
       totals.allowListed > 0 ? `${totals.allowListed} by allow-lists` : '',
       totals.belowMinSeverity > 0 ? `${totals.belowMinSeverity} in incidents below --min-severity` : '',
     ].filter(Boolean);
-    parts.push(`Suppressed: ${reasons.join(', ')} (--show-suppressed lists them).`);
+    parts.push(`Suppressed: ${reasons.join(', ')}${suppressedListed ? ' (listed with the results)' : ' (--show-suppressed lists them)'}.`);
   }
   return parts.join(' ');
 }

@@ -21,7 +21,7 @@ export interface DetectionResults {
  */
 export async function detectFindings(db: Database, options: HuntOptions): Promise<DetectionResults> {
   const { tuning } = options;
-  const detections = selectDetections(await listDetections(options.mode), tuning.only, tuning.skip);
+  const detections = selectDetections(await listDetections(options.mode), tuning);
   const counts = await runDetections(db, detections, tuning.thresholds);
 
   let incidents: IncidentSet | null = null;

@@ -45,7 +45,7 @@ export async function writeOutputs(
   reporter: Reporter,
 ): Promise<void> {
   const { findings, all, incidents } = results;
-  const line = summaryLine(summary);
+  const line = summaryLine(summary, options.showSuppressed);
   switch (options.printResults ? options.format : 'none') {
     case 'none':
       break;
@@ -54,7 +54,7 @@ export async function writeOutputs(
       if (!options.quiet) await writeText(process.stdout, `${line}\n`);
       break;
     case 'json':
-      await writeJson(process.stdout, summary, findings, incidents?.shown ?? null, results.suppressed);
+      await writeJson(process.stdout, summary, findings, incidents?.shown ?? null, results.suppressed, results.suppressed === null ? null : (incidents?.hidden ?? null));
       reporter.info(line);
       break;
     case 'ndjson':
@@ -88,6 +88,11 @@ async function printTables(options: HuntOptions, results: HuntResults): Promise<
     await writeText(process.stdout, renderIncidents(results.incidents.shown, width, color));
   } else {
     await writeText(process.stdout, await renderTable(results.findings, options.mode, width, color));
+  }
+  const hidden = results.suppressed === null ? [] : (results.incidents?.hidden ?? []);
+  if (hidden.length > 0) {
+    await writeText(process.stdout, `\nIncidents below --min-severity (${hidden.length}):\n`);
+    await writeText(process.stdout, renderIncidents(hidden, width, color));
   }
   if (results.suppressed !== null && results.suppressed.count > 0) {
     await writeText(process.stdout, `\nSuppressed findings (${results.suppressed.count}):\n`);

@@ -37,7 +37,9 @@ export interface Incident {
 export interface IncidentSet {
   /** Incidents at or above --min-severity, most severe first. */
   shown: Incident[];
-  /** Incidents below --min-severity, by severity. */
+  /** Incidents below --min-severity, most severe first; their findings are suppressed. */
+  hidden: Incident[];
+  /** The hidden incidents counted by severity. */
   hiddenBySeverity: Record<Severity, number>;
 }
 
@@ -52,12 +54,17 @@ export async function buildIncidents(db: Database, minSeverity: Severity): Promi
   const rows = await db.readPlainRows('SELECT * EXCLUDE (UserKey) FROM incidents ORDER BY IncidentId');
   const hiddenBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
   const shown: Incident[] = [];
+  const hidden: Incident[] = [];
   for (const row of rows) {
     const incident = toIncident(row);
-    if (row.Shown === true) shown.push(incident);
-    else hiddenBySeverity[incident.severity] += 1;
+    if (row.Shown === true) {
+      shown.push(incident);
+    } else {
+      hidden.push(incident);
+      hiddenBySeverity[incident.severity] += 1;
+    }
   }
-  return { shown, hiddenBySeverity };
+  return { shown, hidden, hiddenBySeverity };
 }
 
 function toIncident(row: PlainRow): Incident {

@@ -3,7 +3,7 @@ import { renderTextTable, type TextColumn } from './textTable.js';
 
 const COLUMNS: readonly TextColumn<Incident>[] = [
   { title: 'Incident', minWidth: 7, cell: (incident) => incident.incidentId },
-  { title: 'Severity', minWidth: 6, cell: (incident) => `${incident.severity}${incident.severityRaised ? ' ↑' : ''}` },
+  { title: 'Severity', minWidth: 10, cell: (incident) => `${incident.severity}${incident.severityRaised ? ' ↑' : ''}` },
   { title: 'User', minWidth: 14, cell: (incident) => incident.userPrincipalName ?? incident.userId ?? '' },
   { title: 'Time (UTC)', minWidth: 16, cell: (incident) => describeSpan(incident) },
   { title: 'Findings', minWidth: 3, cell: (incident) => String(incident.findings) },

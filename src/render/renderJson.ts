@@ -6,7 +6,8 @@ import { writeText } from './writeText.js';
 
 /**
  * Writes one JSON document: the run summary, the `incidents` (default mode), the shown
- * `findings`, and with --show-suppressed the `suppressedFindings`. Instants are ISO 8601 UTC
+ * `findings`, and with --show-suppressed the `suppressedIncidents` (below --min-severity)
+ * and `suppressedFindings`. Instants are ISO 8601 UTC
  * text. Findings are streamed, one per line inside their array.
  */
 export async function writeJson(
@@ -15,16 +16,20 @@ export async function writeJson(
   findings: FindingSet,
   incidents: readonly object[] | null,
   suppressed: FindingSet | null,
+  suppressedIncidents: readonly object[] | null = null,
 ): Promise<void> {
   const head = JSON.stringify(summary, jsonReplacer, 2).replace(/\n}$/, '');
   await writeText(stream, head);
-  if (incidents !== null) {
-    const items = incidents.map((incident) => JSON.stringify(incident, jsonReplacer));
-    await writeText(stream, `,\n  "incidents": [${items.length === 0 ? '' : `\n    ${items.join(',\n    ')}\n  `}]`);
-  }
+  if (incidents !== null) await writeObjectArray(stream, 'incidents', incidents);
   await writeFindingArray(stream, 'findings', findings);
+  if (suppressedIncidents !== null) await writeObjectArray(stream, 'suppressedIncidents', suppressedIncidents);
   if (suppressed !== null) await writeFindingArray(stream, 'suppressedFindings', suppressed);
   await writeText(stream, '\n}\n');
+}
+
+async function writeObjectArray(stream: Writable, name: string, items: readonly object[]): Promise<void> {
+  const lines = items.map((item) => JSON.stringify(item, jsonReplacer));
+  await writeText(stream, `,\n  "${name}": [${lines.length === 0 ? '' : `\n    ${lines.join(',\n    ')}\n  `}]`);
 }
 
 async function writeFindingArray(stream: Writable, name: string, findings: FindingSet): Promise<void> {

@@ -10,6 +10,8 @@ export interface AllowEntry {
   kind: AllowKind;
   /** Canonical value: a CIDR range, an ASN number, an upper-case country code, or lower-case text. */
   value: string;
+  /** The value as written, for `SuppressedBy`. */
+  display: string;
   /** The flag or config file that gave the entry. */
   source: string;
   /** The consultant's note, such as "corporate VPN". */
@@ -18,7 +20,19 @@ export interface AllowEntry {
 
 /** Text that names the entry in `SuppressedBy`, such as `ip 198.51.100.0/24 (corporate VPN)`. */
 export function describeEntry(entry: AllowEntry): string {
-  return `${entry.kind} ${entry.value} (${entry.note ?? entry.source})`;
+  return `${entry.kind} ${entry.display} (${entry.note ?? entry.source})`;
+}
+
+/** Region names for checking country codes; Node's ICU data names every ISO 3166-1 code. */
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** Codes that name no single country: groupings and the user-assigned ranges. */
+const NOT_COUNTRIES = /^(EU|EZ|UN|AA|ZZ|Q[M-Z]|X[A-JL-Z])$/;
+
+function isCountryCode(code: string): boolean {
+  if (NOT_COUNTRIES.test(code)) return false;
+  const name = REGION_NAMES.of(code);
+  return name !== undefined && name !== code && name !== 'Unknown Region';
 }
 
 /**
@@ -27,25 +41,28 @@ export function describeEntry(entry: AllowEntry): string {
  */
 export function parseAllowEntry(kind: AllowKind, raw: string, where: string, source: string, note?: string): AllowEntry {
   const text = raw.trim();
-  const entry = (value: string): AllowEntry => ({ kind, value, source, ...(note === undefined ? {} : { note }) });
+  const entry = (value: string): AllowEntry => ({ kind, value, display: text, source, ...(note === undefined ? {} : { note }) });
+  if (text === '') throw new UsageError(`${where}: empty ${kind === 'ip' ? 'IP address' : kind} value. Give a value or leave the option out.`);
   switch (kind) {
     case 'ip':
       return entry(parseRange(text, where));
     case 'asn': {
       const match = /^(?:AS)?(\d{1,10})$/i.exec(text);
-      if (!match || Number(match[1]) > 4_294_967_295) {
-        throw new UsageError(`${where}: invalid ASN "${raw}". Write the number, such as 64500 or AS64500.`);
+      if (!match || Number(match[1]) < 1 || Number(match[1]) > 4_294_967_295) {
+        throw new UsageError(`${where}: invalid ASN "${raw}". Write a number from 1 to 4294967295, such as 64500 or AS64500.`);
       }
       return entry(String(Number(match[1])));
     }
-    case 'country':
-      if (!/^[A-Za-z]{2}$/.test(text)) {
-        throw new UsageError(`${where}: invalid country "${raw}". Write the two-letter ISO 3166 code, such as NL.`);
+    case 'country': {
+      const code = text.toUpperCase();
+      if (code === 'UK') throw new UsageError(`${where}: invalid country "${raw}". Entra writes the United Kingdom as GB.`);
+      if (!/^[A-Z]{2}$/.test(code) || !isCountryCode(code)) {
+        throw new UsageError(`${where}: invalid country "${raw}". Write a two-letter ISO 3166-1 code, such as NL or GB.`);
       }
-      return entry(text.toUpperCase());
+      return entry(code);
+    }
     case 'user':
     case 'app':
-      if (text === '') throw new UsageError(`${where}: empty ${kind} name. Give a name or an id.`);
       return entry(text.toLowerCase());
   }
 }

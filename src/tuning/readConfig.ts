@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 
 import { parseDuration } from '../cli/parseValues.js';
 import { SEVERITIES, type Severity } from '../detect/Severity.js';
 import { UsageError } from '../errors.js';
 import { parseAllowEntry, type AllowEntry, type AllowKind } from './AllowEntry.js';
+import { checkThreshold, parseDecimal } from './checkThreshold.js';
 import type { Thresholds } from './Tuning.js';
 
 /** Settings from a config file; anything it leaves out keeps its default or its flag's value. */
@@ -21,13 +22,17 @@ export interface ConfigFile {
 /** Config keys under `allow`, by the entry kind they hold. */
 const ALLOW_KEYS: Record<string, AllowKind> = { ips: 'ip', asns: 'asn', countries: 'country', users: 'user', apps: 'app' };
 
-/** Threshold keys, by field, and whether the value is a duration (else a number). */
-const THRESHOLD_KEYS: Record<string, { field: keyof Thresholds; duration: boolean }> = {
-  window: { field: 'windowMinutes', duration: true },
-  velocityWindow: { field: 'velocityWindowMinutes', duration: true },
-  maxSpeed: { field: 'maxSpeedKmh', duration: false },
-  minDistance: { field: 'minDistanceKm', duration: false },
-  contextWindow: { field: 'contextWindowMinutes', duration: true },
+/**
+ * Threshold keys, by field, and how the value is written: `minutes` takes a number of minutes
+ * or a duration (like --window), `duration` needs a unit (like --velocity-window), `number` is
+ * a plain number.
+ */
+const THRESHOLD_KEYS: Record<string, { field: keyof Thresholds; form: 'minutes' | 'duration' | 'number' }> = {
+  window: { field: 'windowMinutes', form: 'minutes' },
+  velocityWindow: { field: 'velocityWindowMinutes', form: 'duration' },
+  maxSpeed: { field: 'maxSpeedKmh', form: 'number' },
+  minDistance: { field: 'minDistanceKm', form: 'number' },
+  contextWindow: { field: 'contextWindowMinutes', form: 'duration' },
 };
 
 const TOP_KEYS = ['allow', ...Object.keys(THRESHOLD_KEYS), 'minSeverity', 'only', 'skip'];
@@ -46,20 +51,15 @@ export async function readConfig(file: string): Promise<ConfigFile> {
     throw new UsageError(`--config ${file}: cannot be read (${code}). Check the path.`);
   }
 
-  let document: unknown;
-  try {
-    document = path.extname(file).toLowerCase() === '.json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : parseYaml(text);
-  } catch (error) {
-    throw new UsageError(`--config ${file}: invalid ${path.extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const document = parseDocumentText(file, text.replace(/^\uFEFF/, ''));
   if (document === null || document === undefined) return { thresholds: {}, allow: [] };
   const root = expectObject(document, file, 'the top level');
   rejectUnknownKeys(root, TOP_KEYS, file, '');
 
   const config: ConfigFile = { thresholds: {}, allow: [] };
-  for (const [key, { field, duration }] of Object.entries(THRESHOLD_KEYS)) {
+  for (const [key, { field, form }] of Object.entries(THRESHOLD_KEYS)) {
     if (root[key] === undefined) continue;
-    config.thresholds[field] = duration ? readMinutes(root[key], file, key) : readPositiveNumber(root[key], file, key);
+    config.thresholds[field] = checkThreshold(field, readThreshold(root[key], form, file, key), `--config ${file}: ${key}`, String(root[key]));
   }
   if (root.minSeverity !== undefined) config.minSeverity = readSeverity(root.minSeverity, file);
   if (root.only !== undefined) config.only = readStrings(root.only, file, 'only');
@@ -107,19 +107,43 @@ function rejectUnknownKeys(object: Record<string, unknown>, known: readonly stri
   }
 }
 
-/** Reads a duration such as "24h", or a bare number of minutes, as minutes. */
-function readMinutes(value: unknown, file: string, key: string): number {
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 1) throw new UsageError(`--config ${file}: ${key} must be a whole number of minutes of 1 or more, or a duration such as 24h.`);
-    return value;
+/**
+ * Parses the file as JSON or YAML by its extension. JSON is parsed a second time as YAML,
+ * a superset of it, only to reject a repeated key, which JSON.parse would drop silently.
+ */
+function parseDocumentText(file: string, text: string): unknown {
+  const isJson = path.extname(file).toLowerCase() === '.json';
+  if (isJson) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`--config ${file}: invalid JSON: ${(error as Error).message}`);
+    }
   }
-  return Number(parseDuration(`--config ${file}: ${key}`, String(value)) / 60_000_000n);
+  // prettyErrors adds the line and column (linePos); the message is cut before its own copy.
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem !== undefined) {
+    const where = problem.linePos?.[0] === undefined ? '' : ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`;
+    const reason = problem.message.split('\n')[0]!.split(' at line ')[0]!.replace(/[\s:.]+$/, '');
+    throw new UsageError(`--config ${file}: invalid ${isJson ? 'JSON' : 'YAML'}${where}: ${reason}.`);
+  }
+  return document.toJS();
 }
 
-function readPositiveNumber(value: unknown, file: string, key: string): number {
-  const number = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`--config ${file}: ${key} must be a number greater than zero.`);
-  return number;
+/** Reads a threshold in its form: minutes or a duration, a duration with a unit, or a number. */
+function readThreshold(value: unknown, form: 'minutes' | 'duration' | 'number', file: string, key: string): number {
+  const where = `--config ${file}: ${key}`;
+  if (form === 'number' || (form === 'minutes' && (typeof value === 'number' || /^\s*\d+\s*$/.test(String(value))))) {
+    const number = typeof value === 'number' ? value : parseDecimal(String(value));
+    if (Number.isNaN(number)) throw new UsageError(`${where}: invalid number "${String(value)}". Write a decimal number, such as 1000.`);
+    if (form === 'minutes' && !Number.isInteger(number)) throw new UsageError(`${where}: "${String(value)}" is not a whole number of minutes.`);
+    return number;
+  }
+  if (typeof value === 'number') {
+    throw new UsageError(`${where}: ${value} has no unit. Write a duration such as ${value}h or ${value}m.`);
+  }
+  return Number(parseDuration(where, String(value)) / 60_000_000n);
 }
 
 function readSeverity(value: unknown, file: string): Severity {

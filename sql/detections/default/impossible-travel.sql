@@ -67,8 +67,11 @@ SELECT
     'impossible-travel' AS DetectionId,
     'high' AS Severity,
     printf('%s to %s in %.1f min', prior.country_code, later.country_code, elapsed_us / 60000000.0)
-        || CASE WHEN speed_kmh IS NOT NULL THEN printf(', %.0f km at %.0f km/h', distance_km, speed_kmh) ELSE '' END
-        AS Reason,
+        || CASE
+            WHEN speed_kmh IS NOT NULL THEN printf(', %.0f km at %.0f km/h', distance_km, speed_kmh)
+            WHEN distance_km IS NOT NULL THEN printf(', %.0f km apart at the same instant', distance_km)
+            ELSE ''
+        END AS Reason,
     later.ingest_time AS TimeGenerated,
     later.event_time AS EventTime,
     later.user_principal_name AS UserPrincipalName,
