@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 /** Bumped whenever the generated content changes, so that cached files are written again. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export const DEFAULT_SEED = 20260331;
 
@@ -137,7 +137,7 @@ WITH draws AS (
     SELECT
         i,
         ${u(1)} AS u_user, ${u(2)} AS u_pick, ${u(3)} AS u_time, ${u(4)} AS u_lag, ${u(5)} AS u_table,
-        ${u(6)} AS u_place, ${u(7)} AS u_auth, ${u(8)} AS u_result, ${u(9)} AS u_app, ${u(10)} AS u_device,
+        ${u(6)} AS u_place, ${u(7)} AS u_auth, ${u(8)} AS u_result, ${u(9)} AS u_app,
         ${u(11)} AS u_lag_big, ${u(12)} AS u_risk, hash(i, ${s}, 13) AS h_id
     FROM range(${rows}) AS t(i)
 ),
@@ -190,7 +190,9 @@ SELECT
     u_auth < 0.02 AS token_claim,
     (['Microsoft Teams', 'Exchange Online', 'Office 365 SharePoint Online', 'OneDrive SyncEngine', 'Azure Portal',
       'Microsoft Authentication Broker', 'Example HR Portal', 'Outlook Mobile'])[1 + (u_app * 8)::INTEGER % 8] AS app_name,
-    1 + (u_device * 5)::INTEGER % 5 AS device_index,
+    -- Each user has 16 sessions, and a session stays on one device, as a browser's cookie does.
+    hash(i, 47) % 16 AS session_no,
+    1 + (hash(user_index, hash(i, 47) % 16, ${s}, 23) % 5)::INTEGER AS device_index,
     (['none', 'none', 'none', 'low', 'medium'])[1 + (u_risk * 5)::INTEGER % 5] AS risk
 FROM placed
 ORDER BY generated, i`;
@@ -326,7 +328,7 @@ function buildSelect(interactive, { textOnly, timesAsText }) {
     risk AS RiskLevelAggregated,
     risk AS RiskLevelDuringSignIn,
     'none' AS RiskState,
-    ${guid('a000', 'user_index * 64 + hash(i, 47) % 16')} AS SessionId,
+    ${guid('a000', 'user_index * 64 + session_no')} AS SessionId,
     ${nested(`{'errorCode': ${resultType}::INTEGER,
       'failureReason': CASE WHEN failed THEN 'Error validating credentials due to invalid username or password.' ELSE NULL END,
       'additionalDetails': CASE WHEN token_claim OR (NOT interactive AND i % 50 = 0) THEN 'MFA requirement satisfied by claim in the token'

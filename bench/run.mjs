@@ -272,10 +272,11 @@ async function naiveJoinOnLoaded(db, mode) {
   const sql =
     mode === 'default'
       ? `SELECT later.source_file AS SourceFile, later.source_row AS SourceRow,
-                arg_max(prior.source_file, prior.event_time) AS PriorSourceFile, arg_max(prior.source_row, prior.event_time) AS PriorSourceRow
+                arg_max(prior.source_file, (prior.event_time, prior.file_index, prior.source_row)) AS PriorSourceFile,
+                arg_max(prior.source_row, (prior.event_time, prior.file_index, prior.source_row)) AS PriorSourceRow
          FROM hunt_rows AS later JOIN hunt_rows AS prior ON prior.user_key = later.user_key
          WHERE later.country IS NOT NULL AND prior.country IS NOT NULL AND upper(later.country) <> upper(prior.country)
-           AND prior.event_time < later.event_time
+           AND (prior.event_time, prior.file_index, prior.source_row) < (later.event_time, later.file_index, later.source_row)
            AND epoch_us(later.event_time) - epoch_us(prior.event_time) <= ${WINDOW_MINUTES}::BIGINT * 60000000
          GROUP BY later.source_file, later.source_row`
       : `SELECT later.source_file AS SourceFile, later.source_row AS SourceRow, prior.source_file AS PriorSourceFile, prior.source_row AS PriorSourceRow
@@ -460,9 +461,12 @@ async function runNaiveEndToEnd(folder, mode, timeoutSeconds) {
       mode === 'default'
         ? `WITH signins AS (SELECT *, lower(user_id) AS user_key FROM ${all} WHERE result_code = 0 AND nullif(country, '') IS NOT NULL)
            SELECT later.source_file AS SourceFile, later.source_row AS SourceRow,
-                  arg_max(prior.source_file, prior.event_time) AS PriorSourceFile, arg_max(prior.source_row, prior.event_time) AS PriorSourceRow
+                  arg_max(prior.source_file, (prior.event_time, prior.source_file, prior.source_row)) AS PriorSourceFile,
+                  arg_max(prior.source_row, (prior.event_time, prior.source_file, prior.source_row)) AS PriorSourceRow
            FROM signins AS later JOIN signins AS prior ON prior.user_key = later.user_key
-           WHERE upper(later.country) <> upper(prior.country) AND prior.event_time < later.event_time
+           -- Earlier means earlier in (event time, file, row) order, as the tool breaks ties between sign-ins at the same instant.
+           WHERE upper(later.country) <> upper(prior.country)
+             AND (prior.event_time, prior.source_file, prior.source_row) < (later.event_time, later.source_file, later.source_row)
              AND epoch_us(later.event_time) - epoch_us(prior.event_time) <= ${WINDOW_MINUTES}::BIGINT * 60000000
            GROUP BY later.source_file, later.source_row`
         : `WITH every_row AS (SELECT * FROM ${all}),

@@ -115,7 +115,7 @@ function addLoadOptions(program: Command, verb: string, quietHelp: string): void
       ]),
     )
     .option('--threads <count>', 'DuckDB worker threads (default: one per core)')
-    .option('--memory-limit <size>', "DuckDB memory limit, such as 512MB or 4GB (default: DuckDB's, 80% of RAM)")
+    .option('--memory-limit <size>', 'DuckDB memory limit, such as 512MB or 4GB; data beyond it spills to --temp-dir (default: 60% of RAM)')
     .option('--temp-dir <folder>', 'folder where DuckDB spills data that exceeds --memory-limit (default: a temporary folder of the run)')
     .option('-q, --quiet', quietHelp);
 }

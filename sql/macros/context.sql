@@ -21,22 +21,23 @@ CREATE OR REPLACE MACRO hc_valid_coordinates(lat, lon) AS (
 
 -- Operating system family from DeviceDetail.operatingSystem, else from the user agent:
 -- windows, macos, ios, android, linux or chromeos. NULL when neither names one, so that an
--- unknown device never counts as a change.
+-- unknown device never counts as a change. Plain substring tests (contains) keep this cheap on
+-- millions of rows; both arguments must already be lower case.
 CREATE OR REPLACE MACRO hc_os_family(os, agent) AS (
     CASE
-        WHEN regexp_matches(lower(coalesce(os, '')), 'windows') THEN 'windows'
-        WHEN regexp_matches(lower(coalesce(os, '')), 'ios|iphone|ipad') THEN 'ios'
-        WHEN regexp_matches(lower(coalesce(os, '')), 'mac') THEN 'macos'
-        WHEN regexp_matches(lower(coalesce(os, '')), 'android') THEN 'android'
-        WHEN regexp_matches(lower(coalesce(os, '')), 'chrome ?os|cros') THEN 'chromeos'
-        WHEN regexp_matches(lower(coalesce(os, '')), 'linux|ubuntu|debian|fedora') THEN 'linux'
+        WHEN contains(os, 'windows') THEN 'windows'
+        WHEN contains(os, 'ios') OR contains(os, 'iphone') OR contains(os, 'ipad') THEN 'ios'
+        WHEN contains(os, 'mac') THEN 'macos'
+        WHEN contains(os, 'android') THEN 'android'
+        WHEN contains(os, 'chrome') OR contains(os, 'cros') THEN 'chromeos'
+        WHEN contains(os, 'linux') OR contains(os, 'ubuntu') OR contains(os, 'debian') OR contains(os, 'fedora') THEN 'linux'
         WHEN nullif(trim(os), '') IS NOT NULL THEN NULL
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'windows nt|windows') THEN 'windows'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'iphone|ipad|ipod') THEN 'ios'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'mac os x|macintosh') THEN 'macos'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'android') THEN 'android'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'cros') THEN 'chromeos'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'linux|x11') THEN 'linux'
+        WHEN contains(agent, 'windows') THEN 'windows'
+        WHEN contains(agent, 'iphone') OR contains(agent, 'ipad') OR contains(agent, 'ipod') THEN 'ios'
+        WHEN contains(agent, 'mac os x') OR contains(agent, 'macintosh') THEN 'macos'
+        WHEN contains(agent, 'android') THEN 'android'
+        WHEN contains(agent, 'cros') THEN 'chromeos'
+        WHEN contains(agent, 'linux') OR contains(agent, 'x11') THEN 'linux'
     END
 );
 
@@ -44,29 +45,30 @@ CREATE OR REPLACE MACRO hc_os_family(os, agent) AS (
 -- matters, because Edge and Opera agents also name Chrome, and Chrome agents name Safari.
 -- Scripted clients (python, curl, go, powershell) get their own family. Entra's "Rich Client"
 -- (desktop and mobile apps) gives NULL: on one device those apps share a session with the
--- browser, so a switch between them is no sign of another device.
+-- browser, so a switch between them is no sign of another device. Both arguments must
+-- already be lower case.
 CREATE OR REPLACE MACRO hc_browser_family(browser, agent) AS (
     CASE
         WHEN nullif(trim(browser), '') IS NOT NULL THEN
             CASE
-                WHEN regexp_matches(lower(browser), 'edge') THEN 'edge'
-                WHEN regexp_matches(lower(browser), 'opera') THEN 'opera'
-                WHEN regexp_matches(lower(browser), 'firefox') THEN 'firefox'
-                WHEN regexp_matches(lower(browser), 'chrome') THEN 'chrome'
-                WHEN regexp_matches(lower(browser), 'safari') THEN 'safari'
-                WHEN regexp_matches(lower(browser), 'rich client|mobile app') THEN NULL
-                WHEN regexp_matches(lower(browser), 'python') THEN 'python'
-                ELSE nullif(regexp_extract(lower(trim(browser)), '^[a-z][a-z ]*[a-z]'), '')
+                WHEN contains(browser, 'edge') THEN 'edge'
+                WHEN contains(browser, 'opera') THEN 'opera'
+                WHEN contains(browser, 'firefox') THEN 'firefox'
+                WHEN contains(browser, 'chrome') THEN 'chrome'
+                WHEN contains(browser, 'safari') THEN 'safari'
+                WHEN contains(browser, 'rich client') OR contains(browser, 'mobile app') THEN NULL
+                WHEN contains(browser, 'python') THEN 'python'
+                ELSE nullif(regexp_extract(trim(browser), '^[a-z][a-z ]*[a-z]'), '')
             END
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'edg(e|a|ios)?/') THEN 'edge'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'opr/|opera') THEN 'opera'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'firefox/|fxios/') THEN 'firefox'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'chrome/|crios/') THEN 'chrome'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'python') THEN 'python'
-        WHEN regexp_matches(lower(coalesce(agent, '')), '^curl/') THEN 'curl'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'go-http-client') THEN 'go'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'powershell') THEN 'powershell'
-        WHEN regexp_matches(lower(coalesce(agent, '')), 'safari/') THEN 'safari'
+        WHEN contains(agent, 'edg/') OR contains(agent, 'edga/') OR contains(agent, 'edgios/') OR contains(agent, 'edge/') THEN 'edge'
+        WHEN contains(agent, 'opr/') OR contains(agent, 'opera') THEN 'opera'
+        WHEN contains(agent, 'firefox/') OR contains(agent, 'fxios/') THEN 'firefox'
+        WHEN contains(agent, 'chrome/') OR contains(agent, 'crios/') THEN 'chrome'
+        WHEN contains(agent, 'python') THEN 'python'
+        WHEN starts_with(agent, 'curl/') THEN 'curl'
+        WHEN contains(agent, 'go-http-client') THEN 'go'
+        WHEN contains(agent, 'powershell') THEN 'powershell'
+        WHEN contains(agent, 'safari/') THEN 'safari'
     END
 );
 

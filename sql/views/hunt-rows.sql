@@ -19,8 +19,8 @@ SELECT
         lower(scoped_rows.session_id),
         'token:' || lower(scoped_rows.unique_token_id)
     ) AS session_key,
-    hc_os_family(scoped_rows.device_os, scoped_rows.user_agent) AS os_family,
-    hc_browser_family(scoped_rows.device_browser, scoped_rows.user_agent) AS browser_family,
+    hc_os_family(lower(scoped_rows.device_os), lower(scoped_rows.user_agent)) AS os_family,
+    hc_browser_family(lower(scoped_rows.device_browser), lower(scoped_rows.user_agent)) AS browser_family,
     hc_valid_coordinates(scoped_rows.latitude, scoped_rows.longitude) AS has_coordinates,
     -- The sign-in met a requirement with a claim in an existing token instead of a new proof.
     coalesce(

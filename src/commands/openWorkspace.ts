@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 import { Database } from '../db/Database.js';
@@ -29,6 +30,7 @@ export async function openWorkspace(
     const spill = settings.tempDirectory === undefined ? path.join(work.folder, 'spill') : await mkdtemp(path.join(path.resolve(settings.tempDirectory), 'hunt-cookies-spill-'));
     const db = await Database.open({
       ...settings,
+      memoryLimit: settings.memoryLimit ?? defaultMemoryLimit(),
       tempDirectory: spill,
       allowedPaths: [...inputs, ...outputs.map((output) => ({ path: output }))].map((file) => path.resolve(file.path)),
       allowedDirectories: [work.folder, spill, ...extraDirectories.map((folder) => path.resolve(folder))].map((folder) => `${folder}${path.sep}`),
@@ -47,4 +49,12 @@ export async function openWorkspace(
     await work.remove();
     throw error;
   }
+}
+
+/**
+ * Returns 60% of the machine's RAM for DuckDB, in MB. DuckDB's own default is 80%, which leaves
+ * too little for Node.js, the outputs and the analyst's other programs on a laptop.
+ */
+function defaultMemoryLimit(): string {
+  return `${Math.floor((os.totalmem() * 0.6) / 2 ** 20)}MB`;
 }

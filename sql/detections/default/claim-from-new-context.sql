@@ -17,8 +17,12 @@
 --   AutonomousSystemNumber, PriorAutonomousSystemNumber, SourceFile, SourceRow,
 --   PriorSourceFile, PriorSourceRow, UserKey
 WITH marked AS (
+    -- Only the columns the output needs, because the window sorts carry every column they read.
     SELECT
-        *,
+        user_key, event_time, file_index, source_row, source_file, ingest_time,
+        user_principal_name, user_id, ip_address, country, country_code, city, app_display_name, app_id,
+        authentication_requirement, risk_level_during_sign_in, correlation_id, session_id,
+        is_interactive, autonomous_system_number, conditional_access_status, fresh_mfa, claim_used,
         bool_or(fresh_mfa) OVER (PARTITION BY user_key) AS user_has_mfa,
         bool_or(fresh_mfa) OVER (PARTITION BY user_key, ip_address) AS ip_has_mfa,
         bool_or(fresh_mfa) OVER (PARTITION BY user_key, autonomous_system_number) AS asn_has_mfa,

@@ -18,8 +18,12 @@
 --   PriorAutonomousSystemNumber, SourceFile, SourceRow, PriorSourceFile, PriorSourceRow,
 --   UserKey
 WITH ordered AS (
+    -- Only the columns the output needs, because the window sorts carry every column they read.
     SELECT
-        *,
+        user_key, country_code, event_time, file_index, source_row, source_file, ingest_time,
+        user_principal_name, user_id, ip_address, country, city, app_display_name, app_id,
+        authentication_requirement, risk_level_during_sign_in, correlation_id, session_id,
+        is_interactive, autonomous_system_number, has_coordinates, latitude, longitude,
         row_number() OVER by_time AS position,
         country_code IS DISTINCT FROM lag(country_code) OVER by_time AS starts_run
     FROM hunt_rows
@@ -41,8 +45,15 @@ runs AS (
 
 pairs AS (
     SELECT
-        later,
-        prior,
+        later.*,
+        prior.ip_address AS prior_ip_address,
+        prior.country AS prior_country,
+        prior.country_code AS prior_country_code,
+        prior.app_display_name AS prior_app,
+        prior.event_time AS prior_time,
+        prior.autonomous_system_number AS prior_asn,
+        prior.source_file AS prior_source_file,
+        prior.source_row AS prior_source_row,
         epoch_us(later.event_time) - epoch_us(prior.event_time) AS elapsed_us,
         CASE
             WHEN later.has_coordinates AND prior.has_coordinates
@@ -66,41 +77,41 @@ SELECT
     'ImpossibleTravel' AS DetectionType,
     'impossible-travel' AS DetectionId,
     'high' AS Severity,
-    printf('%s to %s in %.1f min', prior.country_code, later.country_code, elapsed_us / 60000000.0)
+    printf('%s to %s in %.1f min', prior_country_code, country_code, elapsed_us / 60000000.0)
         || CASE
             WHEN speed_kmh IS NOT NULL THEN printf(', %.0f km at %.0f km/h', distance_km, speed_kmh)
             WHEN distance_km IS NOT NULL THEN printf(', %.0f km apart at the same instant', distance_km)
             ELSE ''
         END AS Reason,
-    later.ingest_time AS TimeGenerated,
-    later.event_time AS EventTime,
-    later.user_principal_name AS UserPrincipalName,
-    later.user_id AS UserId,
-    later.ip_address AS IPAddress,
-    later.country AS Country,
-    later.city AS City,
-    later.app_display_name AS AppDisplayName,
-    later.app_id AS AppId,
-    later.authentication_requirement AS AuthenticationRequirement,
+    ingest_time AS TimeGenerated,
+    event_time AS EventTime,
+    user_principal_name AS UserPrincipalName,
+    user_id AS UserId,
+    ip_address AS IPAddress,
+    country AS Country,
+    city AS City,
+    app_display_name AS AppDisplayName,
+    app_id AS AppId,
+    authentication_requirement AS AuthenticationRequirement,
     NULL::BOOLEAN AS IsCookieReuse,
-    later.risk_level_during_sign_in AS RiskLevelDuringSignIn,
-    prior.ip_address AS PriorIPAddress,
-    prior.country AS PriorCountry,
-    prior.app_display_name AS PriorApp,
-    prior.event_time AS PriorSignIn,
+    risk_level_during_sign_in AS RiskLevelDuringSignIn,
+    prior_ip_address AS PriorIPAddress,
+    prior_country AS PriorCountry,
+    prior_app AS PriorApp,
+    prior_time AS PriorSignIn,
     elapsed_us / 60000000.0 AS TimeDiffMinutes,
     distance_km AS DistanceKm,
     speed_kmh AS SpeedKmh,
-    later.correlation_id AS CorrelationId,
-    later.session_id AS SessionId,
-    later.is_interactive AS IsInteractive,
-    later.autonomous_system_number AS AutonomousSystemNumber,
-    prior.autonomous_system_number AS PriorAutonomousSystemNumber,
-    later.source_file AS SourceFile,
-    later.source_row AS SourceRow,
-    prior.source_file AS PriorSourceFile,
-    prior.source_row AS PriorSourceRow,
-    later.user_key AS UserKey
+    correlation_id AS CorrelationId,
+    session_id AS SessionId,
+    is_interactive AS IsInteractive,
+    autonomous_system_number AS AutonomousSystemNumber,
+    prior_asn AS PriorAutonomousSystemNumber,
+    source_file AS SourceFile,
+    source_row AS SourceRow,
+    prior_source_file AS PriorSourceFile,
+    prior_source_row AS PriorSourceRow,
+    user_key AS UserKey
 FROM measured
 -- Two sign-ins at the same instant need infinite speed, so only a positive time can clear a pair.
 WHERE distance_km IS NULL OR elapsed_us = 0 OR speed_kmh > $max_speed_kmh::DOUBLE

@@ -18,8 +18,12 @@
 --   AutonomousSystemNumber, PriorAutonomousSystemNumber, SourceFile, SourceRow,
 --   PriorSourceFile, PriorSourceRow, UserKey
 WITH sessions AS (
+    -- Only the columns the output needs, because the window sort carries every column it reads.
     SELECT
-        *,
+        user_key, event_time, file_index, source_row, source_file, ingest_time,
+        user_principal_name, user_id, ip_address, country, country_code, city, app_display_name, app_id,
+        authentication_requirement, risk_level_during_sign_in, correlation_id, session_id,
+        is_interactive, autonomous_system_number, session_key, unique_token_id, os_family, browser_family,
         first_value(country_code IGNORE NULLS) OVER whole_session AS first_country,
         first_value(autonomous_system_number IGNORE NULLS) OVER whole_session AS first_asn,
         first_value(os_family IGNORE NULLS) OVER whole_session AS first_os,

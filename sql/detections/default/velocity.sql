@@ -17,8 +17,12 @@
 --   IsInteractive, AutonomousSystemNumber, PriorAutonomousSystemNumber, SourceFile, SourceRow,
 --   PriorSourceFile, PriorSourceRow, UserKey
 WITH located AS (
+    -- Only the columns the output needs, because the window sort carries every column it reads.
     SELECT
-        *,
+        user_key, event_time, file_index, source_row, source_file, ingest_time,
+        user_principal_name, user_id, ip_address, country, country_code, city, app_display_name, app_id,
+        authentication_requirement, risk_level_during_sign_in, correlation_id, session_id,
+        is_interactive, autonomous_system_number, latitude, longitude,
         lag(event_time) OVER by_time AS prior_time,
         lag(latitude) OVER by_time AS prior_latitude,
         lag(longitude) OVER by_time AS prior_longitude,
