@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Measures how hunt-cookies scales on one machine, for docs/scaling.md: CLI wall time and peak
- * RSS with 1 and 2 threads, a run under a memory limit several times smaller than the input,
- * and a check that sharding the dump by user gives the same findings as the whole dump.
+ * Measures how hunt-cookies scales on one machine, for docs/scaling.md. It times the CLI (wall
+ * time and peak RSS) with 1 and 2 threads, and under a memory limit several times smaller than
+ * the input. It also checks that sharding the dump by user gives the whole dump's findings.
  *
  * It reads the 1M tenant that `npm run bench` generates (bench-out/data/1m-seed<seed>/) and
  * writes bench-out/scaling.json. Run `npm run bench` first.

@@ -220,7 +220,7 @@ function checkOutDirectory(folder: string, dumps: readonly string[]): string {
     throw new UsageError(`--out-dir ${folder}: the folder ${path.dirname(folder)} does not exist. Create it first.`);
   }
   if (existsSync(path.join(resolved, 'batch-summary.json'))) {
-    throw new UsageError(`--out-dir ${folder}: holds the results of an earlier batch. Choose a new folder; hunt-cookies never overwrites results.`);
+    throw new UsageError(`--out-dir ${folder}: already contains the results of an earlier batch. Choose a new folder; hunt-cookies never overwrites results.`);
   }
   return resolved;
 }

@@ -96,7 +96,7 @@ describe('batch', () => {
     expect((await runCli(['batch', '-q', '--out-dir', outDir, clean])).code).toBe(0);
     const again = await runCli(['batch', '-q', '--out-dir', outDir, clean]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('holds the results of an earlier batch');
+    expect(again.stderr).toContain('already contains the results of an earlier batch');
   });
 
   it('names dumps with the same base name apart', async () => {

@@ -89,7 +89,7 @@ async function huntDump(dump: string, folder: string, options: BatchOptions, rep
   }
 }
 
-/** One folder name per dump, from its base name, with a number added where two names collide. */
+/** Returns one folder name per dump, from its base name, with a number added where two names collide. */
 function folderNames(dumps: readonly string[]): string[] {
   const used = new Map<string, number>();
   return dumps.map((dump) => {
@@ -111,7 +111,7 @@ const COLUMNS: readonly TextColumn<DumpResult>[] = [
   { title: 'Results or error', minWidth: 20, wrap: true, cell: (result) => (result.error === null ? result.folder : firstSentence(result.error)) },
 ];
 
-/** The first sentence of an error, for the table; stderr and batch-summary.json carry it whole. */
+/** Returns the first sentence of an error, for the table; stderr and batch-summary.json carry it whole. */
 function firstSentence(text: string): string {
   const end = text.indexOf('. ');
   return end < 0 ? text : text.slice(0, end + 1);
