@@ -11,8 +11,6 @@
  * Usage: npm run bench -- [--sizes 100k,1m] [--seed N] [--out bench-out] [--naive-timeout 600]
  *        (add 10m to --sizes for the large tenant; it needs about 80 GB of disk, an estimate from the 1M files)
  */
-import { spawn } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 import { DEFAULT_SEED, FORMATS, TABLES, generateTenant, parseSize, tenantFile, tenantFolder } from './generate.mjs';
+import { timeCli } from './timeCli.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const dist = (name) => import(new URL(`../dist/${name}`, import.meta.url));
@@ -112,7 +111,8 @@ function parseArguments(argv) {
         parsed.naiveTimeoutSeconds = Number(value);
         break;
       default:
-        throw new Error(`unknown argument "${argv[index]}". Usage: npm run bench -- [--sizes 100k,1m,10m] [--seed N] [--out DIR] [--naive-timeout SECONDS]`);
+        console.error(`bench/run.mjs: unknown argument "${argv[index]}". Usage: npm run bench -- [--sizes 100k,1m,10m] [--seed N] [--out DIR] [--naive-timeout SECONDS]`);
+        process.exit(2);
     }
     index += 1;
   }
@@ -499,32 +499,8 @@ async function runNaiveEndToEnd(folder, mode, timeoutSeconds) {
 /** Runs `node bin/hunt-cookies.js` under /usr/bin/time -v; stdout goes to a file that is then checksummed. */
 async function runCli(args, { outputFile } = {}) {
   const stdoutFile = outputFile ?? path.join(os.tmpdir(), `hunt-cookies-bench-${process.pid}.ndjson`);
-  const fd = openSync(stdoutFile, 'w');
-  const begin = performance.now();
-  const { code, stderr } = await new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, path.join(REPO, 'bin/hunt-cookies.js'), ...args], {
-      cwd: REPO,
-      stdio: ['ignore', fd, 'pipe'],
-    });
-    let text = '';
-    child.stderr.on('data', (chunk) => (text += chunk));
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ code: exitCode, stderr: text }));
-  });
-  const wallSeconds = (performance.now() - begin) / 1000;
-  closeSync(fd);
-
-  const rssMatch = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  const result = {
-    args,
-    exitCode: code,
-    wallSeconds,
-    peakRssMiB: rssMatch ? Number(rssMatch[1]) / 1024 : null,
-  };
-  if (code !== 0 && code !== 1) {
-    result.error = stderr.split('\n').filter((line) => !/^\s/.test(line) && line.trim() !== '').slice(0, 5).join(' | ');
-    return result;
-  }
+  const result = await timeCli(args, stdoutFile);
+  if (result.error !== undefined) return result;
   if (args.includes('--version')) return result;
 
   const db = await openPlainDb();

@@ -9,8 +9,7 @@
  *
  * Usage: node bench/scaling.mjs [--size 1m] [--shards 4] [--memory-limit 1GB]
  */
-import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 import { DEFAULT_SEED, TABLES, tenantFile, tenantFolder } from './generate.mjs';
+import { timeCli } from './timeCli.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const OUT = path.join(REPO, 'bench-out');
@@ -29,10 +29,12 @@ for (let index = 2; index < process.argv.length; index += 2) {
   if (flag === '--size') options.size = value;
   else if (flag === '--shards') options.shards = Number(value);
   else if (flag === '--memory-limit') options.memoryLimit = value;
-  else throw new Error(`unknown argument "${flag}". Usage: node bench/scaling.mjs [--size 1m] [--shards 4] [--memory-limit 1GB]`);
+  else exitWithUsage(`unknown argument "${flag}"`);
 }
+if (!Number.isInteger(options.shards) || options.shards < 2) exitWithUsage(`--shards must be a whole number of 2 or more`);
 
 const folder = tenantFolder(path.join(OUT, 'data'), options.size, DEFAULT_SEED);
+if (!existsSync(folder)) exitWithUsage(`${folder} not found. Run npm run bench -- --sizes ${options.size} first, which generates it`);
 const results = { size: options.size, cores: os.cpus().length, memoryGiB: os.totalmem() / 2 ** 30, runs: {} };
 
 // Threads: the same default-mode hunt with one and two DuckDB threads, per format.
@@ -114,27 +116,16 @@ function findingKey(finding) {
 /** Runs the CLI under /usr/bin/time -v; returns wall seconds, peak RSS and, on request, the findings' keys. */
 async function runCli(args, { keepOutput = false } = {}) {
   const outputFile = path.join(os.tmpdir(), `hunt-cookies-scaling-${process.pid}.ndjson`);
-  const fd = openSync(outputFile, 'w');
-  const begin = performance.now();
-  const { code, stderr } = await new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, path.join(REPO, 'bin/hunt-cookies.js'), ...args], {
-      cwd: REPO,
-      stdio: ['ignore', fd, 'pipe'],
-    });
-    let text = '';
-    child.stderr.on('data', (chunk) => (text += chunk));
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ code: exitCode, stderr: text }));
-  });
-  const wallSeconds = (performance.now() - begin) / 1000;
-  closeSync(fd);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  const result = { args, exitCode: code, wallSeconds, peakRssMiB: rss ? Number(rss[1]) / 1024 : null };
-  if (code !== 0 && code !== 1) result.error = stderr.split('\n').filter((line) => line.startsWith('hunt-cookies')).join(' | ');
+  const result = await timeCli(args, outputFile);
   if (keepOutput) {
     const text = await readFile(outputFile, 'utf8');
     result.keys = text.split('\n').filter(Boolean).map((line) => findingKey(JSON.parse(line)));
   }
   await rm(outputFile, { force: true });
   return result;
+}
+
+function exitWithUsage(message) {
+  console.error(`bench/scaling.mjs: ${message}. Usage: node bench/scaling.mjs [--size 1m] [--shards 4] [--memory-limit 1GB]`);
+  process.exit(2);
 }

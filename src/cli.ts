@@ -32,13 +32,17 @@ Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error,
 const CACHE_HELP =
   "keep the normalised sign-ins in FOLDER, keyed by the inputs' SHA-256, so that a re-run with other thresholds skips parsing (default: no cache)";
 
-interface RawOptions extends RawLoadOptions, RawTuningOptions {
+/** Options that choose the mode, the time range and the cache, shared by the hunt and `batch`. */
+interface RawScopeOptions {
   cacheDir?: string;
   kqlCompat?: boolean;
   now?: string;
   since?: string;
   until?: string;
   lookback?: string;
+}
+
+interface RawOptions extends RawLoadOptions, RawTuningOptions, RawScopeOptions {
   format: OutputFormat;
   findings?: boolean;
   showSuppressed?: boolean;
@@ -56,12 +60,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   let exitCode: number = ExitCode.noFindings;
   const program = new Command('hunt-cookies')
     .description('Hunt for stolen web session cookies (MITRE ATT&CK T1550.004) in exported Entra ID sign-in logs.')
-    .argument('<paths...>', 'sign-in export files, or folders searched recursively')
-    .option('--kql-compat', "reproduce the Sentinel rule exactly, defects included (SigninLogs only, TimeGenerated, last 24 hours)")
-    .option('--now <time>', 'reference time for --lookback, ISO 8601 (default: newest time in the input); with --kql-compat, later rows stay in scope, as with KQL ago()')
-    .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d (--kql-compat default: 24h)')
-    .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
-    .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
+    .argument('<paths...>', 'sign-in export files, or folders searched recursively');
+  addScopeOptions(program);
+  program
     .addOption(new Option('--format <format>', 'format of the results on stdout').choices(OUTPUT_FORMATS).default('table'))
     .option('--findings', 'list every finding in the table instead of the incidents (default mode)')
     .option('--show-suppressed', 'also list the findings that allow-lists or --min-severity suppressed')
@@ -81,7 +82,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .exitOverride();
   addTuningOptions(program);
   addLoadOptions(program, 'hunt', 'print only findings and errors');
-  program.option('--cache-dir <folder>', CACHE_HELP);
   program.action(async (paths: string[], raw: RawOptions) => {
     const options = await toHuntOptions(paths, raw, argv);
     const reporter = new Reporter(process.stderr, options.quiet);
@@ -91,6 +91,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   });
 
   return (await parseProgram(program, argv)) ?? exitCode;
+}
+
+function addScopeOptions(program: Command): void {
+  program
+    .option('--kql-compat', "reproduce the Sentinel rule exactly, defects included (SigninLogs only, TimeGenerated, last 24 hours)")
+    .option('--now <time>', 'reference time for --lookback, ISO 8601 (default: newest time in the input); with --kql-compat, later rows stay in scope, as with KQL ago()')
+    .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d (--kql-compat default: 24h)')
+    .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
+    .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
+    .option('--cache-dir <folder>', CACHE_HELP);
 }
 
 /** Options for reading the inputs, shared by the hunt and `inspect`. */
@@ -165,14 +175,8 @@ async function parseProgram(program: Command, argv: readonly string[]): Promise<
   }
 }
 
-interface RawBatchOptions extends RawLoadOptions, RawTuningOptions {
+interface RawBatchOptions extends RawLoadOptions, RawTuningOptions, RawScopeOptions {
   outDir: string;
-  cacheDir?: string;
-  kqlCompat?: boolean;
-  now?: string;
-  since?: string;
-  until?: string;
-  lookback?: string;
 }
 
 /** Parses `hunt-cookies batch <dumps...>` and runs it. Returns the process exit code. */
@@ -183,16 +187,11 @@ async function runBatchCli(argv: readonly string[]): Promise<number> {
     )
     .argument('<dumps...>', "each one customer's sign-in exports: a file or a folder searched recursively")
     .requiredOption('--out-dir <folder>', 'folder for one results folder per dump and batch-summary.json; created if missing')
-    .option('--kql-compat', 'reproduce the Sentinel rule exactly, defects included')
-    .option('--now <time>', 'reference time for --lookback, ISO 8601 (default: newest time in each dump)')
-    .option('--lookback <duration>', 'hunt only the last DURATION before the reference time, such as 24h or 7d')
-    .option('--since <time>', 'hunt sign-ins at or after this ISO 8601 time (default mode only)')
-    .option('--until <time>', 'hunt sign-ins at or before this ISO 8601 time (default mode only)')
-    .option('--cache-dir <folder>', CACHE_HELP)
     .addHelpText('after', '\nExit codes: 0 no findings in any dump, 1 findings in at least one dump, 2 usage error, 4 at least one dump failed.')
     .showHelpAfterError('(run hunt-cookies batch --help for usage)')
     .configureOutput({ outputError: (text, write) => write(`hunt-cookies: ${text}`) })
     .exitOverride();
+  addScopeOptions(program);
   addTuningOptions(program);
   addLoadOptions(program, 'hunt', 'print only the summary table and errors');
 
