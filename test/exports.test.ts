@@ -162,6 +162,8 @@ describe('Timesketch timeline', () => {
       expect(event.message).toContain(String(finding.UserPrincipalName));
       expect(event).toMatchObject({ detection: finding.DetectionType, severity: finding.Severity, source_row: finding.SourceRow });
       expect(['low', 'medium', 'high']).toContain(event.severity);
+      expect(event.incident_id).toBe(finding.IncidentId);
+      expect(event.incident_id).toMatch(/^INC-\d{3}$/);
       expect(event.source_sha256).toMatch(/^[0-9a-f]{64}$/);
     }
   });

@@ -45,6 +45,8 @@ describe('HTML report', () => {
       expect(await page.locator('#timelines svg').count()).toBe(10);
       expect(await page.locator('#timelines circle[stroke="#d00"]').count()).toBeGreaterThanOrEqual(10);
       expect(await page.locator('#findings tr').count()).toBe(25);
+      const summaryText = await page.locator('#summary').textContent();
+      expect(summaryText).toContain('Incidents10 (3 critical, 5 high, 1 medium, 1 low)');
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
 

@@ -44,6 +44,10 @@ function toEvent(finding: PlainRow, time: Instant, mode: Mode, severities: Map<s
     prior_ip: finding.PriorIPAddress,
     prior_country: finding.PriorCountry,
     time_diff_minutes: finding.TimeDiffMinutes,
+    distance_km: finding.DistanceKm,
+    speed_kmh: finding.SpeedKmh,
+    reason: finding.Reason,
+    incident_id: finding.IncidentId,
     source_file: finding.SourceFile,
     source_row: finding.SourceRow,
     source_sha256: finding.SourceSha256,
@@ -58,5 +62,6 @@ function describe(finding: PlainRow): string {
       ? ''
       : `, ${Number(finding.TimeDiffMinutes).toFixed(1)} min after ${String(finding.PriorCountry)} (${String(finding.PriorIPAddress ?? '?')})`;
   const app = finding.AppDisplayName ? `, app ${String(finding.AppDisplayName)}` : '';
-  return `${String(finding.DetectionType)}: ${user} from ${place}${prior}${app}`;
+  const reason = finding.Reason ? ` (${String(finding.Reason)})` : '';
+  return `${String(finding.DetectionType)}: ${user} from ${place}${prior}${app}${reason}`;
 }

@@ -80,9 +80,19 @@ function renderSummary(summary: RunSummary): string {
     ['Sign-ins read', String(summary.totals.rowsRead)],
     ['Rejected', String(summary.totals.rejected)],
     ['Hunted', String(summary.totals.inScope)],
-    ...summary.detections.map((detection) => [`${detection.title} (${detection.severity})`, String(detection.findings)]),
+    ...describeIncidentCounts(summary),
+    ...summary.detections.map((detection) => [`${detection.title} (${detection.severity})`, String(detection.shown)]),
+    ['Suppressed by allow-lists', String(summary.totals.allowListed)],
+    ['Suppressed below --min-severity', String(summary.totals.belowMinSeverity)],
   ];
   return `<section id="summary"><h2>Summary</h2>${table(['Item', 'Value'], rows)}</section>`;
+}
+
+function describeIncidentCounts(summary: RunSummary): string[][] {
+  const incidents = summary.incidents;
+  if (incidents === null) return [];
+  const bySeverity = (['critical', 'high', 'medium', 'low'] as const).map((severity) => `${incidents.bySeverity[severity]} ${severity}`);
+  return [['Incidents', `${incidents.shown} (${bySeverity.join(', ')})`]];
 }
 
 function renderIncidents(incidents: readonly Incident[]): string {
