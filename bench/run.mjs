@@ -11,7 +11,7 @@
  * Usage: npm run bench -- [--sizes 100k,1m] [--seed N] [--out bench-out] [--naive-timeout 600]
  *        (add 10m to --sizes for the large tenant; it needs about 80 GB of disk, an estimate from the 1M files)
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,28 +93,43 @@ async function main({ sizes, seed, out, naiveTimeoutSeconds }) {
 }
 
 function parseArguments(argv) {
+  const usage = 'Usage: npm run bench -- [--sizes 100k,1m,10m] [--seed N] [--out DIR] [--naive-timeout SECONDS]';
+  const fail = (message) => {
+    console.error(`bench/run.mjs: ${message}. ${usage}`);
+    process.exit(2);
+  };
   const parsed = { sizes: ['100k', '1m'], seed: DEFAULT_SEED, out: path.join(REPO, 'bench-out'), naiveTimeoutSeconds: 600 };
-  for (let index = 0; index < argv.length; index += 1) {
-    const value = argv[index + 1];
-    switch (argv[index]) {
+  for (let index = 0; index < argv.length; index += 2) {
+    const [flag, value] = [argv[index], argv[index + 1]];
+    if (value === undefined || value.startsWith('--')) fail(`${flag} needs a value`);
+    switch (flag) {
       case '--sizes':
         parsed.sizes = value.split(',').map((label) => label.trim().toLowerCase());
-        parsed.sizes.forEach(parseSize);
+        for (const label of parsed.sizes) {
+          let rows = 0;
+          try {
+            rows = parseSize(label);
+          } catch (error) {
+            fail(error.message);
+          }
+          if (rows < 1000) fail(`size "${label}" is below 1000 rows, too few to measure`);
+        }
         break;
       case '--seed':
+        // The seed is written into the generator's SQL, so only a whole number is accepted.
+        if (!/^\d{1,15}$/.test(value)) fail(`--seed must be a whole number, not "${value}"`);
         parsed.seed = Number(value);
         break;
       case '--out':
         parsed.out = path.resolve(value);
         break;
       case '--naive-timeout':
+        if (!(Number(value) > 0)) fail(`--naive-timeout must be a number of seconds above 0, not "${value}"`);
         parsed.naiveTimeoutSeconds = Number(value);
         break;
       default:
-        console.error(`bench/run.mjs: unknown argument "${argv[index]}". Usage: npm run bench -- [--sizes 100k,1m,10m] [--seed N] [--out DIR] [--naive-timeout SECONDS]`);
-        process.exit(2);
+        fail(`unknown argument "${flag}"`);
     }
-    index += 1;
   }
   return parsed;
 }
@@ -499,6 +514,14 @@ async function runNaiveEndToEnd(folder, mode, timeoutSeconds) {
 /** Runs `node bin/hunt-cookies.js` under /usr/bin/time -v; stdout goes to a file that is then checksummed. */
 async function runCli(args, { outputFile } = {}) {
   const stdoutFile = outputFile ?? path.join(os.tmpdir(), `hunt-cookies-bench-${process.pid}.ndjson`);
+  try {
+    return await timeAndCount(args, stdoutFile);
+  } finally {
+    if (outputFile === undefined) await rm(stdoutFile, { force: true });
+  }
+}
+
+async function timeAndCount(args, stdoutFile) {
   const result = await timeCli(args, stdoutFile);
   if (result.error !== undefined) return result;
   if (args.includes('--version')) return result;
@@ -640,7 +663,7 @@ function renderMarkdown(report) {
       `| naive port, default rule, Parquet | ${naiveEndToEnd.default.timedOut ? `> ${naiveEndToEnd.default.seconds} (stopped)` : seconds(naiveEndToEnd.default.seconds)} | | | ${integer(naiveEndToEnd.default.pairs)} |`,
       `| naive port, Sentinel rule (24 h), Parquet | ${naiveEndToEnd.kqlCompat.timedOut ? `> ${naiveEndToEnd.kqlCompat.seconds} (stopped)` : seconds(naiveEndToEnd.kqlCompat.seconds)} | | | ${integer(naiveEndToEnd.kqlCompat.pairs)} |`,
       '',
-      '**Targets** (the issue states them for 1M Parquet rows on 2 cores; ratios above 1 mean the tool is faster)',
+      '**Targets** (stated for 1M Parquet rows on 2 cores; ratios above 1 mean the tool is faster)',
       '',
       '| Target | Figure | Result |',
       '|---|---:|---|',

@@ -7,7 +7,7 @@
  * It reads the 1M tenant that `npm run bench` generates (bench-out/data/1m-seed<seed>/) and
  * writes bench-out/scaling.json. Run `npm run bench` first.
  *
- * Usage: node bench/scaling.mjs [--size 1m] [--shards 4] [--memory-limit 1GB]
+ * Usage: node bench/scaling.mjs [--size 1m] [--shards 4] [--memory-limit 1GB] [--out bench-out]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -21,19 +21,19 @@ import { DEFAULT_SEED, TABLES, tenantFile, tenantFolder } from './generate.mjs';
 import { timeCli } from './timeCli.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
-const OUT = path.join(REPO, 'bench-out');
 
-const options = { size: '1m', shards: 4, memoryLimit: '1GB' };
+const options = { size: '1m', shards: 4, memoryLimit: '1GB', out: path.join(REPO, 'bench-out') };
 for (let index = 2; index < process.argv.length; index += 2) {
   const [flag, value] = [process.argv[index], process.argv[index + 1]];
   if (flag === '--size') options.size = value;
   else if (flag === '--shards') options.shards = Number(value);
   else if (flag === '--memory-limit') options.memoryLimit = value;
+  else if (flag === '--out') options.out = path.resolve(value);
   else exitWithUsage(`unknown argument "${flag}"`);
 }
 if (!Number.isInteger(options.shards) || options.shards < 2) exitWithUsage(`--shards must be a whole number of 2 or more`);
 
-const folder = tenantFolder(path.join(OUT, 'data'), options.size, DEFAULT_SEED);
+const folder = tenantFolder(path.join(options.out, 'data'), options.size, DEFAULT_SEED);
 if (!existsSync(folder)) exitWithUsage(`${folder} not found. Run npm run bench -- --sizes ${options.size} first, which generates it`);
 const results = { size: options.size, cores: os.cpus().length, memoryGiB: os.totalmem() / 2 ** 30, runs: {} };
 
@@ -59,11 +59,11 @@ results.runs.memoryLimited = {
 // compare the union of their findings with the whole dump's.
 results.shards = await checkShards(path.join(folder, 'parquet'), options.shards);
 
-await writeFile(path.join(OUT, 'scaling.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(path.join(options.out, 'scaling.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));
 
 async function checkShards(parquetFolder, shardCount) {
-  const shardRoot = path.join(OUT, `shards-${shardCount}`);
+  const shardRoot = path.join(options.out, `shards-${shardCount}`);
   await rm(shardRoot, { recursive: true, force: true });
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -126,6 +126,6 @@ async function runCli(args, { keepOutput = false } = {}) {
 }
 
 function exitWithUsage(message) {
-  console.error(`bench/scaling.mjs: ${message}. Usage: node bench/scaling.mjs [--size 1m] [--shards 4] [--memory-limit 1GB]`);
+  console.error(`bench/scaling.mjs: ${message}. Usage: node bench/scaling.mjs [--size 1m] [--shards 4] [--memory-limit 1GB] [--out bench-out]`);
   process.exit(2);
 }

@@ -151,6 +151,12 @@ export function checkCacheFolder(folder: string, paths: readonly string[]): stri
     if (resolved === input || resolved.startsWith(`${input}${path.sep}`)) {
       throw new UsageError(`--cache-dir ${folder}: inside the input ${input}, where its files would be read as evidence. Choose a folder outside the inputs.`);
     }
+    if (input.startsWith(`${resolved}${path.sep}`)) {
+      throw new UsageError(`--cache-dir ${folder}: contains the input ${input}; the cache would be written beside the evidence. Choose a folder outside the inputs.`);
+    }
+  }
+  if (existsSync(resolved) && !lstatSync(resolved).isDirectory()) {
+    throw new UsageError(`--cache-dir ${folder}: not a folder. Give a folder, or a name for a new one.`);
   }
   if (!existsSync(path.dirname(resolved))) {
     throw new UsageError(`--cache-dir ${folder}: the folder ${path.dirname(folder)} does not exist. Create it first.`);
@@ -211,8 +217,8 @@ async function runBatchCli(argv: readonly string[]): Promise<number> {
 function checkOutDirectory(folder: string, dumps: readonly string[]): string {
   const resolved = path.resolve(folder);
   for (const dump of dumps.map((item) => path.resolve(item))) {
-    if (resolved === dump || resolved.startsWith(`${dump}${path.sep}`)) {
-      throw new UsageError(`--out-dir ${folder}: inside the dump ${dump}; results must never be written among the evidence. Choose a folder outside the dumps.`);
+    if (resolved === dump || resolved.startsWith(`${dump}${path.sep}`) || dump.startsWith(`${resolved}${path.sep}`)) {
+      throw new UsageError(`--out-dir ${folder}: overlaps the dump ${dump}; results must never be written among the evidence. Choose a folder outside the dumps.`);
     }
   }
   if (!existsSync(path.dirname(resolved))) {

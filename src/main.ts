@@ -1,5 +1,6 @@
 import { ExitCode, UserError } from './errors.js';
 import { sanitizeCell } from './render/sanitizeForTerminal.js';
+import { removeTemporaryFoldersNow } from './util/temporaryFolders.js';
 
 /**
  * Entry point of the `hunt-cookies` binary. Every error ends here: user errors print their
@@ -8,6 +9,10 @@ import { sanitizeCell } from './render/sanitizeForTerminal.js';
  */
 export async function main(argv: readonly string[]): Promise<void> {
   process.stdout.on('error', handleStdoutError);
+  // Work copies of evidence must not outlive an interrupted run. 130 and 143 are the shell's
+  // codes for a process ended by SIGINT and SIGTERM.
+  process.once('SIGINT', () => exitNow(130));
+  process.once('SIGTERM', () => exitNow(143));
   try {
     const { runCli } = await import('./cli.js');
     process.exitCode = await runCli(argv);
@@ -23,9 +28,15 @@ export async function main(argv: readonly string[]): Promise<void> {
 function handleStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE') {
     process.stderr.write(`hunt-cookies: error: cannot write the findings to stdout (${error.code ?? error.message}).\n`);
-    process.exit(ExitCode.usageOrInput);
+    exitNow(ExitCode.usageOrInput);
   }
-  process.exit(process.exitCode ?? ExitCode.noFindings);
+  exitNow(Number(process.exitCode ?? ExitCode.noFindings));
+}
+
+/** Removes the run's temporary folders and exits at once, without waiting for the hunt to unwind. */
+function exitNow(code: number): never {
+  removeTemporaryFoldersNow();
+  process.exit(code);
 }
 
 function reportError(error: unknown): number {

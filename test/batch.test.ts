@@ -15,7 +15,8 @@ interface BatchSummary {
   mode: string;
   dumps: {
     dump: string;
-    folder: string;
+    folder: string | null;
+    rejected: number | null;
     status: string;
     error: string | null;
     signIns: number | null;
@@ -47,11 +48,12 @@ describe('batch', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
 
     const summary = JSON.parse(await readFile(path.join(outDir, 'batch-summary.json'), 'utf8')) as BatchSummary;
-    expect(summary.dumps.map((dump) => [path.basename(dump.folder), dump.status, dump.signIns, dump.findings])).toEqual([
+    expect(summary.dumps.map((dump) => [dump.folder === null ? null : path.basename(dump.folder), dump.status, dump.signIns, dump.findings])).toEqual([
       ['csv', 'findings', 54, 24],
-      ['customer-broken', 'failed', null, null],
+      [null, 'failed', null, null],
       ['customer-clean', 'clean', 1, 0],
     ]);
+    expect(existsSync(path.join(outDir, 'customer-broken'))).toBe(false);
     expect(summary.dumps[0]!.incidents?.bySeverity).toEqual({ low: 1, medium: 1, high: 5, critical: 3 });
     expect(summary.dumps[1]!.error).toContain('unknown export layout');
 
@@ -88,6 +90,30 @@ describe('batch', () => {
     const result = await runCli(['batch', '--out-dir', path.join(clean, 'results'), clean]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('results must never be written among the evidence');
+  });
+
+  it('rejects an out-dir holding a dump', async () => {
+    const { folder, clean } = await makeDumps();
+    const result = await runCli(['batch', '--out-dir', folder, clean]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`overlaps the dump ${clean}`);
+    expect(existsSync(path.join(folder, 'batch-summary.json'))).toBe(false);
+  });
+
+  it('counts a dump whose rows are all rejected', async () => {
+    const { folder } = await makeDumps();
+    const rejected = path.join(folder, 'customer-rejected');
+    await mkdir(rejected);
+    await writeNdjson(rejected, 'SigninLogs.ndjson', [
+      signIn('hal@example.test', 'not a time', 'GB'),
+      signIn('hal@example.test', '2026-13-45T99:00:00Z', 'GB'),
+    ]);
+    const outDir = path.join(folder, 'rejected-out');
+    const result = await runCli(['batch', '-q', '--out-dir', outDir, rejected]);
+    expect(result.code).toBe(4);
+    const summary = JSON.parse(await readFile(path.join(outDir, 'batch-summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.dumps[0]).toMatchObject({ status: 'failed', signIns: 2, rejected: 2, folder: null });
+    expect(summary.dumps[0]!.error).toContain(`The first: ${path.join(rejected, 'SigninLogs.ndjson')} row 1: invalid CreatedDateTime value "not a time".`);
   });
 
   it('never reuses an earlier batch folder', async () => {
@@ -162,6 +188,58 @@ describe('normalised-data cache', () => {
     const lines = (json: typeof fresh.json) => json.findings.map((finding) => [finding.SourceFile, finding.SourceRow, finding.SourceLine]);
     expect(lines(cached.json)).toEqual(lines(fresh.json));
     expect(cached.json.findings.some((finding) => String(finding.SourceFile).endsWith('.gz') && finding.SourceLine !== null)).toBe(true);
+  });
+
+  it('replaces a damaged cache entry', async () => {
+    const folder = await makeTempFolder();
+    const cache = path.join(folder, 'cache');
+    const first = await runCliJson(['--cache-dir', cache, SAMPLES]);
+    const key = (first.json as unknown as { cache: { key: string } }).cache.key;
+    const table = path.join(cache, key, 'loaded_rows.parquet');
+
+    // A truncated file cannot be read at all.
+    await writeFile(table, (await readFile(table)).subarray(0, 500));
+    const truncated = await runCli(['--format', 'json', '-q', '--cache-dir', cache, SAMPLES]);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stderr).toContain(`the cache entry ${path.join(cache, key)} is damaged`);
+    expect(JSON.parse(truncated.stdout).findings).toEqual(first.json.findings);
+
+    // A readable file with fewer rows than were stored is caught by its row count.
+    const rebuilt = await runCliJson(['--cache-dir', cache, SAMPLES]);
+    expect((rebuilt.json as unknown as { cache: { hit: boolean } }).cache.hit).toBe(true);
+    const sample = path.join(folder, 'few.parquet');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM read_parquet('${table}') LIMIT 20) TO '${sample}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    await copyFile(sample, table);
+    const shortened = await runCli(['--format', 'json', '-q', '--cache-dir', cache, SAMPLES]);
+    expect(shortened.stderr).toContain('loaded_rows holds 20 rows where 162 were stored');
+    expect(JSON.parse(shortened.stdout).incidents).toEqual(first.json.incidents);
+  });
+
+  it.runIf(process.getuid?.() !== 0)('warns when the cache cannot be written', async () => {
+    const folder = await makeTempFolder();
+    const cache = path.join(folder, 'cache');
+    await mkdir(cache, { mode: 0o500 });
+    const result = await runCli(['--format', 'json', '-q', '--cache-dir', cache, SAMPLES]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot store the normalised sign-ins in ${cache}`);
+  });
+
+  it('rejects a cache folder around the inputs', async () => {
+    const folder = await makeTempFolder();
+    const input = path.join(folder, 'in');
+    await mkdir(input);
+    await writeNdjson(input, 'a.ndjson', [signIn('ida@example.test', '2026-01-05T10:00:00Z', 'GB')]);
+    const around = await runCli(['--cache-dir', folder, input]);
+    expect(around.code).toBe(2);
+    expect(around.stderr).toContain(`contains the input ${input}`);
+    const file = await runCli(['--cache-dir', path.join(input, 'a.ndjson'), SAMPLES]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('not a folder');
   });
 
   it('rejects a cache inside the inputs', async () => {

@@ -17,7 +17,13 @@ const LOADER_SOURCES = [
   { root: '../', folders: ['load', 'shapes', 'sniff'] },
 ];
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+
+/** The `load.json` of an entry: the load result, and each table's row count to check it by. */
+interface StoredEntry {
+  result: LoadResult;
+  rowCounts: Record<string, number>;
+}
 
 /**
  * A folder of normalised sign-ins, one entry per set of inputs. The key covers each input's
@@ -54,18 +60,39 @@ export class NormalizedCache {
     return path.join(this.folder, this.key);
   }
 
-  /** Fills the loading tables from the cache; returns the load result, or null on a miss. */
-  async restore(db: Database): Promise<LoadResult | null> {
-    let text: string;
+  /**
+   * Fills the loading tables from the cache; returns the load result, or null on a miss. An
+   * entry that cannot be read, or whose row counts differ from those stored with it, is
+   * reported through `warn`, removed, and treated as a miss, so that the inputs are parsed again.
+   */
+  async restore(db: Database, warn: (message: string) => void): Promise<LoadResult | null> {
+    let stored: StoredEntry;
     try {
-      text = await readFile(path.join(this.entry, 'load.json'), 'utf8');
-    } catch {
-      return null;
+      stored = JSON.parse(await readFile(path.join(this.entry, 'load.json'), 'utf8')) as StoredEntry;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      return this.discard(db, warn, error);
     }
-    for (const table of CACHED_TABLES) {
-      await db.run(`INSERT INTO ${table} SELECT * FROM read_parquet($file)`, { file: path.join(this.entry, `${table}.parquet`) });
+    try {
+      for (const table of CACHED_TABLES) {
+        await db.run(`INSERT INTO ${table} SELECT * FROM read_parquet($file)`, { file: path.join(this.entry, `${table}.parquet`) });
+        const rows = await db.readRows(`SELECT count(*) AS n FROM ${table}`);
+        if (Number(rows[0]?.n) !== stored.rowCounts?.[table]) {
+          throw new Error(`${table} holds ${Number(rows[0]?.n)} rows where ${stored.rowCounts?.[table] ?? 'no count'} were stored`);
+        }
+      }
+    } catch (error) {
+      return this.discard(db, warn, error);
     }
-    return JSON.parse(text) as LoadResult;
+    return stored.result;
+  }
+
+  private async discard(db: Database, warn: (message: string) => void, error: unknown): Promise<null> {
+    for (const table of CACHED_TABLES) await db.run(`DELETE FROM ${table}`);
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    warn(`the cache entry ${this.entry} is damaged (${reason}); it is removed and the inputs are read again.`);
+    await rm(this.entry, { recursive: true, force: true }).catch(() => undefined);
+    return null;
   }
 
   /**
@@ -73,15 +100,19 @@ export class NormalizedCache {
    * name and renamed, so that an interrupted run never leaves an entry that looks complete.
    */
   async save(db: Database, result: LoadResult): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
     const partial = path.join(this.folder, `${this.key}.partial-${process.pid}`);
-    await rm(partial, { recursive: true, force: true });
-    await mkdir(partial);
     try {
+      await mkdir(this.folder, { recursive: true });
+      await rm(partial, { recursive: true, force: true });
+      await mkdir(partial);
+      const rowCounts: Record<string, number> = {};
       for (const table of CACHED_TABLES) {
         await db.copyToParquet(`SELECT * FROM ${table}`, {}, path.join(partial, `${table}.parquet`), {});
+        const rows = await db.readRows(`SELECT count(*) AS n FROM ${table}`);
+        rowCounts[table] = Number(rows[0]?.n);
       }
-      await writeFile(path.join(partial, 'load.json'), JSON.stringify(result));
+      const stored: StoredEntry = { result, rowCounts };
+      await writeFile(path.join(partial, 'load.json'), JSON.stringify(stored));
       await rename(partial, this.entry);
     } catch (error) {
       await rm(partial, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { SEVERITIES } from '../detect/Severity.js';
@@ -9,7 +9,7 @@ import { writeText } from '../render/writeText.js';
 import type { Reporter } from '../report/Reporter.js';
 import type { RunSummary } from './buildSummary.js';
 import type { HuntOptions } from './HuntOptions.js';
-import { runHunt } from './hunt.js';
+import { NoUsableSignInsError, runHunt } from './hunt.js';
 
 /** `hunt-cookies batch`: the hunt options shared by every dump, and where the reports go. */
 export interface BatchOptions {
@@ -22,8 +22,8 @@ export interface BatchOptions {
 /** The outcome of one dump in a batch. */
 export interface DumpResult {
   dump: string;
-  /** Folder under --out-dir with the dump's findings.json, report.html and manifest.json. */
-  folder: string;
+  /** Folder under --out-dir with the dump's findings.json, report.html and manifest.json; null when it failed. */
+  folder: string | null;
   status: 'findings' | 'clean' | 'failed';
   seconds: number;
   summary: RunSummary | null;
@@ -74,7 +74,7 @@ async function huntDump(dump: string, folder: string, options: BatchOptions, rep
         outFiles: [path.join(folder, 'findings.json')],
         reportFile: path.join(folder, 'report.html'),
         manifestFile: path.join(folder, 'manifest.json'),
-        commandLine: [...options.hunt.commandLine],
+        commandLine: ['batch', ...options.hunt.commandLine],
       },
       reporter,
       toolVersion,
@@ -82,11 +82,23 @@ async function huntDump(dump: string, folder: string, options: BatchOptions, rep
     const status = outcome.exitCode === ExitCode.findings ? 'findings' : 'clean';
     return { dump, folder, status, seconds: seconds(), summary: outcome.summary, error: null };
   } catch (error) {
-    const message = error instanceof UserError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? `${folder} already exists; choose a new --out-dir` : message;
+    const reason = describeFailure(error, folder);
     reporter.warn(`${dump}: failed: ${reason}`);
-    return { dump, folder, status: 'failed', seconds: seconds(), summary: null, error: reason };
+    // A dump that wrote nothing leaves no empty folder behind.
+    await rmdir(folder).catch(() => undefined);
+    const summary = error instanceof NoUsableSignInsError ? error.summary : null;
+    return { dump, folder: null, status: 'failed', seconds: seconds(), summary, error: reason };
   }
+}
+
+/** Returns the reason a dump failed, with the first rejected row where every row was rejected. */
+function describeFailure(error: unknown, folder: string): string {
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return `${folder} already exists; choose a new --out-dir`;
+  if (!(error instanceof UserError)) return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  if (!(error instanceof NoUsableSignInsError)) return error.message;
+  const first = error.summary.accounting.rejectedRows[0];
+  const example = first === undefined ? '' : ` The first: ${first.file} ${first.unit} ${first.row}: ${first.reason}.`;
+  return `no usable sign-in in ${error.summary.totals.rowsRead} rows read; every row was rejected or no file held records.${example}`;
 }
 
 /** Returns one folder name per dump, from its base name, with a number added where two names collide. */
@@ -108,7 +120,7 @@ const COLUMNS: readonly TextColumn<DumpResult>[] = [
   { title: 'Incidents (crit/high/med/low)', minWidth: 10, cell: describeIncidents },
   { title: 'Findings', minWidth: 5, cell: (result) => (result.summary === null ? '' : String(result.summary.totals.shownFindings)) },
   { title: 'Time (s)', minWidth: 5, cell: (result) => result.seconds.toFixed(1) },
-  { title: 'Results or error', minWidth: 20, wrap: true, cell: (result) => (result.error === null ? result.folder : firstSentence(result.error)) },
+  { title: 'Results or error', minWidth: 20, wrap: true, cell: (result) => (result.error === null ? String(result.folder) : firstSentence(result.error)) },
 ];
 
 /** Returns the first sentence of an error, for the table; stderr and batch-summary.json carry it whole. */

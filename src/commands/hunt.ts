@@ -85,6 +85,17 @@ export async function runHunt(options: HuntOptions, reporter: Reporter, toolVers
   }
 }
 
+/** No input row could be hunted; carries the summary, so that `batch` can still report the counts. */
+export class NoUsableSignInsError extends UserError {
+  constructor(
+    readonly summary: RunSummary,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NoUsableSignInsError';
+  }
+}
+
 /** Default mode: any incident at or above --min-severity. `--kql-compat`: any finding. */
 function hasResults(findings: FindingSet, shownIncidents: number | undefined): boolean {
   return shownIncidents === undefined ? findings.count > 0 : shownIncidents > 0;
@@ -98,7 +109,8 @@ function reportScope(reporter: Reporter, options: HuntOptions, summary: RunSumma
   const { totals } = summary;
   const usable = totals.rowsRead - totals.rejected;
   if (usable === 0) {
-    throw new UserError(
+    throw new NoUsableSignInsError(
+      summary,
       `no usable sign-in in ${totals.rowsRead} rows read; every row was rejected or no file held records. ` +
         'The messages above give the reasons.',
     );

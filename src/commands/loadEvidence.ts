@@ -38,7 +38,7 @@ export async function loadEvidence(
   }
   const cache = await NormalizedCache.open(options.cacheDirectory, inputs, hashes, options, toolVersion);
 
-  const restored = await cache.restore(db);
+  const restored = await cache.restore(db, (message) => reporter.warn(message));
   if (restored !== null) {
     reporter.info(`Read the normalised sign-ins from the cache entry ${cache.key.slice(0, 16)} in ${options.cacheDirectory}`);
     // Work copies (decompressed or re-encoded files) belonged to the run that made the entry.
@@ -48,6 +48,13 @@ export async function loadEvidence(
 
   const loaded = await loadInputs(db, inputs, options, work, reporter, hashes);
   reporter.progress('Storing the normalised sign-ins in the cache');
-  await cache.save(db, loaded);
+  try {
+    await cache.save(db, loaded);
+  } catch (error) {
+    // The hunt does not need the cache, so a folder that cannot be written only costs the next run time.
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+    reporter.warn(`cannot store the normalised sign-ins in ${options.cacheDirectory} (${reason}); the next run will parse the inputs again.`);
+    return { loaded, cache: null };
+  }
   return { loaded, cache: { folder: cache.folder, key: cache.key, hit: false } };
 }

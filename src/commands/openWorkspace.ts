@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Database } from '../db/Database.js';
 import type { InputFile } from '../discover/discoverInputs.js';
 import { WorkFolder } from '../sniff/makeWorkCopy.js';
+import { registerTemporaryFolder, unregisterTemporaryFolder } from '../util/temporaryFolders.js';
 import { prepareDatabase } from './prepareDatabase.js';
 
 /** The database of one run and the temporary folder beside it; `close` removes both. */
@@ -28,6 +29,7 @@ export async function openWorkspace(
   try {
     // A subfolder of --temp-dir, so that DuckDB's spill files never mix with the user's files.
     const spill = settings.tempDirectory === undefined ? path.join(work.folder, 'spill') : await mkdtemp(path.join(path.resolve(settings.tempDirectory), 'hunt-cookies-spill-'));
+    if (settings.tempDirectory !== undefined) registerTemporaryFolder(spill);
     const db = await Database.open({
       ...settings,
       memoryLimit: settings.memoryLimit ?? defaultMemoryLimit(),
@@ -42,7 +44,10 @@ export async function openWorkspace(
       async close() {
         db.close();
         await work.remove();
-        if (settings.tempDirectory !== undefined) await rm(spill, { recursive: true, force: true });
+        if (settings.tempDirectory !== undefined) {
+          await rm(spill, { recursive: true, force: true });
+          unregisterTemporaryFolder(spill);
+        }
       },
     };
   } catch (error) {

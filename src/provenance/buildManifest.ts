@@ -20,6 +20,8 @@ export interface RunManifest {
   inputs: RunSummary['accounting']['files'];
   skippedInputs: RunSummary['accounting']['skippedFiles'];
   totals: RunSummary['totals'];
+  /** With --cache-dir: the entry the normalised sign-ins were read from (hit) or stored in. */
+  cache: RunSummary['cache'];
   startedAt: string;
   finishedAt: string | null;
 }
@@ -47,6 +49,7 @@ export function buildManifest(
     inputs: summary.accounting.files,
     skippedInputs: summary.accounting.skippedFiles,
     totals: summary.totals,
+    cache: summary.cache,
     startedAt: startedAt.toISOString(),
     // Set when the run ends; outputs written before that carry null.
     finishedAt: null,

@@ -6,6 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 
+import { registerTemporaryFolder, unregisterTemporaryFolder } from '../util/temporaryFolders.js';
 import type { TextEncoding } from './sniffFile.js';
 
 /**
@@ -19,7 +20,9 @@ export class WorkFolder {
 
   /** Creates the folder under the system's temporary folder. */
   static async create(): Promise<WorkFolder> {
-    return new WorkFolder(await mkdtemp(path.join(tmpdir(), 'hunt-cookies-')));
+    const folder = await mkdtemp(path.join(tmpdir(), 'hunt-cookies-'));
+    registerTemporaryFolder(folder);
+    return new WorkFolder(folder);
   }
 
   /** Writes a UTF-8 copy without byte order mark and returns its path. */
@@ -49,6 +52,7 @@ export class WorkFolder {
 
   async remove(): Promise<void> {
     await rm(this.folder, { recursive: true, force: true });
+    unregisterTemporaryFolder(this.folder);
   }
 
   /** Returns a new path in the work folder that keeps the extension of `source`. */
