@@ -216,6 +216,12 @@ async function runBatchCli(argv: readonly string[]): Promise<number> {
 /** Checks --out-dir: outside every dump, because results written there would become evidence. */
 function checkOutDirectory(folder: string, dumps: readonly string[]): string {
   const resolved = path.resolve(folder);
+  const seen = new Set<string>();
+  for (const dump of dumps) {
+    const key = path.resolve(dump);
+    if (seen.has(key)) throw new UsageError(`${dump}: named twice. Give each dump once.`);
+    seen.add(key);
+  }
   for (const dump of dumps.map((item) => path.resolve(item))) {
     if (resolved === dump || resolved.startsWith(`${dump}${path.sep}`) || dump.startsWith(`${resolved}${path.sep}`)) {
       throw new UsageError(`--out-dir ${folder}: overlaps the dump ${dump}; results must never be written among the evidence. Choose a folder outside the dumps.`);
