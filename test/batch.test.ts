@@ -100,6 +100,13 @@ describe('batch', () => {
     expect(existsSync(path.join(folder, 'batch-summary.json'))).toBe(false);
   });
 
+  it('rejects a dump named twice', async () => {
+    const { folder, clean } = await makeDumps();
+    const result = await runCli(['batch', '--out-dir', path.join(folder, 'twice'), clean, `${clean}/`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${clean}/: named twice. Give each dump once.`);
+  });
+
   it('counts a dump whose rows are all rejected', async () => {
     const { folder } = await makeDumps();
     const rejected = path.join(folder, 'customer-rejected');
