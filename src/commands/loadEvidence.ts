@@ -42,6 +42,8 @@ export async function loadEvidence(
   if (restored !== null) {
     reporter.info(`Read the normalised sign-ins from the cache entry ${cache.key.slice(0, 16)} in ${options.cacheDirectory}`);
     // Work copies (decompressed or re-encoded files) belonged to the run that made the entry.
+    // NOTE: a gzip or UTF-16 input with findings is therefore converted again to find its line
+    // numbers, which can take most of what the cache saves on such inputs.
     const files = restored.files.map((file) => (file.readPath === path.resolve(file.path) ? file : { ...file, readPath: '' }));
     return { loaded: { ...restored, files }, cache: { folder: cache.folder, key: cache.key, hit: true } };
   }
