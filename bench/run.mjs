@@ -185,8 +185,8 @@ async function benchTenant(label, folder, manifest, naiveTimeoutSeconds) {
   console.error('  CLI runs');
   result.cli = {
     defaultParquet: await runCli(['--format', 'ndjson', '-q', formatFolder('parquet')]),
-    // This run uses --kql-compat because the default mode's cookie-reuse detection alone takes
-    // minutes at 1M rows, and the Parquet run already times it. It measures NDJSON ingest end to end.
+    // This run uses --kql-compat, whose output is small, so that it measures NDJSON ingest end to
+    // end; the Parquet run already times the default mode.
     kqlCompatNdjson: await runCli(['--kql-compat', '--format', 'ndjson', '-q', formatFolder('ndjson')]),
     kqlCompatParquet: await runCli(['--kql-compat', '--format', 'ndjson', '-q', formatFolder('parquet')]),
   };
@@ -663,14 +663,14 @@ function renderMarkdown(report) {
       `| naive port, default rule, Parquet | ${naiveEndToEnd.default.timedOut ? `> ${naiveEndToEnd.default.seconds} (stopped)` : seconds(naiveEndToEnd.default.seconds)} | | | ${integer(naiveEndToEnd.default.pairs)} |`,
       `| naive port, Sentinel rule (24 h), Parquet | ${naiveEndToEnd.kqlCompat.timedOut ? `> ${naiveEndToEnd.kqlCompat.seconds} (stopped)` : seconds(naiveEndToEnd.kqlCompat.seconds)} | | | ${integer(naiveEndToEnd.kqlCompat.pairs)} |`,
       '',
-      '**Targets** (stated for 1M Parquet rows on 2 cores; ratios above 1 mean the tool is faster)',
+      '**Targets** (set for 1M rows on 2 cores, Parquet except the NDJSON ingest targets, and checked at every size; ratios above 1 mean the tool is faster)',
       '',
       '| Target | Figure | Result |',
       '|---|---:|---|',
       `| default mode: load + detection ≤ 2× the bare-scan floor | ${seconds(checks.loadAndDetectSeconds)} s = ${times(checks.loadAndDetectVsFloor)} the floor | ${verdict(checks.loadAndDetectVsFloor == null ? null : checks.loadAndDetectVsFloor <= TARGETS.defaultVsFloor)} |`,
-      `| whole CLI run ≥ 10× faster than the naive port | naive ÷ CLI = ${times(checks.cliDefaultVsNaive)} (detection alone: ${times(checks.detectionVsNaiveJoinDefault)}) | ${verdict(checks.cliDefaultVsNaive == null ? null : checks.cliDefaultVsNaive >= TARGETS.cliVsNaive)} |`,
+      `| whole CLI run ≥ 10× faster than the naive port | naive ÷ CLI = ${times(checks.cliDefaultVsNaive)} (naive self-join ÷ all of the mode's detections together: ${times(checks.detectionVsNaiveJoinDefault)}) | ${verdict(checks.cliDefaultVsNaive == null ? null : checks.cliDefaultVsNaive >= TARGETS.cliVsNaive)} |`,
       `| \`--kql-compat\` returns exactly the naive port's pairs | CLI ${integer(cli.kqlCompatParquet.travel?.pairs)} pairs, naive ${integer(naiveEndToEnd.kqlCompat.pairs)}; checksums ${checks.kqlPairsMatchCli ? 'equal' : 'differ'} | ${verdict(checks.kqlPairsMatchCli)} |`,
-      `| \`--kql-compat\` ≥ 3× faster than the naive port | naive ÷ CLI = ${times(checks.cliKqlVsNaive)} (detection alone: ${times(checks.detectionVsNaiveJoinKql)}) | ${verdict(checks.cliKqlVsNaive == null ? null : checks.cliKqlVsNaive >= TARGETS.kqlVsNaive)} |`,
+      `| \`--kql-compat\` ≥ 3× faster than the naive port | naive ÷ CLI = ${times(checks.cliKqlVsNaive)} (naive self-join ÷ all of the mode's detections together: ${times(checks.detectionVsNaiveJoinKql)}) | ${verdict(checks.cliKqlVsNaive == null ? null : checks.cliKqlVsNaive >= TARGETS.kqlVsNaive)} |`,
       `| NDJSON ingest ≥ 300 MB/s | ${integer(checks.ndjsonMBps)} MB/s | ${verdict(checks.ndjsonMBps >= TARGETS.ndjsonMBps)} |`,
       `| NDJSON ingest within 1.5× of DuckDB \`read_json\` | ${times(checks.ndjsonVsReadJson)} | ${verdict(checks.ndjsonVsReadJson == null ? null : checks.ndjsonVsReadJson <= TARGETS.ndjsonVsReadJson)} |`,
       `| default findings equal the naive port's (count and checksum) | CLI ${integer(cli.defaultParquet.travel?.pairs)}, naive ${integer(naiveEndToEnd.default.pairs)} | ${verdict(checks.defaultFindingsMatchNaive)} |`,

@@ -429,6 +429,16 @@ describe('all scenarios together', () => {
     expect(skip.json.findings.map((finding) => finding.DetectionType).sort()).toEqual(['ClaimFromNewContext', 'SessionReplay']);
   });
 
+  it('--window takes minutes or a duration', async () => {
+    const folder = await writeScenario('impossibleTravel');
+    const minutes = await runCliJson(['--only', 'impossible-travel', '--window', '20', folder]);
+    const duration = await runCliJson(['--only', 'impossible-travel', '--window', '20m', folder]);
+    const wider = await runCliJson(['--only', 'impossible-travel', '--window', '1h', folder]);
+    expect(minutes.json.findings).toEqual([]);
+    expect(duration.json.findings).toEqual([]);
+    expect(wider.json.findings.map((finding) => finding.DetectionType)).toEqual(['ImpossibleTravel']);
+  });
+
   it('--max-speed and --velocity-window tune velocity', async () => {
     const folder = await writeScenario('replayFromAbroad');
     const slower = await runCliJson(['--only', 'velocity', '--max-speed', '1200', folder]);
@@ -523,6 +533,8 @@ describe('tuning errors', () => {
     [['--allow-ip', ''], '--allow-ip: empty IP address value'],
     [['--allow-user', ' '], '--allow-user: empty user value'],
     [['--only', ''], '--only: unknown detection ""'],
+    [['--max-speed', '-5'], '--max-speed: invalid number "-5". Write a positive decimal number'],
+    [['--memory-limit', '128MB'], '--memory-limit: invalid memory size "128MB". Use a size of at least 256MB'],
   ])('%j is rejected', async (args, message) => {
     const folder = await writeScenario('realFlight');
     const result = await runCli([...args, folder]);

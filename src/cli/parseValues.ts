@@ -49,10 +49,9 @@ export function parsePositiveInteger(option: string, text: string): number {
 }
 
 /**
- * Checks a DuckDB memory size such as `512MB` or `4GB`; DuckDB needs some tens of megabytes to
- * run at all.
- * NOTE: reading NDJSON with two threads failed at 128MB and worked at 256MB (samples/, DuckDB
- * 1.5.6), so a low limit that passes here can still end in an out-of-memory error.
+ * Checks a DuckDB memory size such as `512MB` or `4GB`. The minimum, 256MB, is the smallest
+ * tried that read samples/ with two threads (DuckDB 1.5.6); 64MB and 128MB ran out of memory.
+ * NOTE: a larger input can need more, so a limit that passes here can still run out.
  */
 export function parseMemoryLimit(option: string, text: string): string {
   let bytes = 0;
@@ -61,8 +60,8 @@ export function parseMemoryLimit(option: string, text: string): string {
   } catch {
     // Reported below with the memory-specific message.
   }
-  if (bytes < 64e6) {
-    throw new UsageError(`${option}: invalid memory size "${text}". Use a size of at least 64MB, such as 512MB or 4GB.`);
+  if (bytes < 256e6) {
+    throw new UsageError(`${option}: invalid memory size "${text}". Use a size of at least 256MB, such as 512MB or 4GB.`);
   }
   // DuckDB reads the same units (KB, MB, GB, KiB, MiB, GiB and so on).
   return text.trim().replace(/\s+/g, '');

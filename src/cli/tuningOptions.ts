@@ -38,7 +38,7 @@ const ALLOW_FLAGS: readonly (readonly [flag: string, key: 'allowIp' | 'allowAsn'
 /** Adds the default mode's thresholds, allow-lists and detection choice to the hunt command. */
 export function addTuningOptions(program: Command): void {
   program
-    .option('--window <minutes>', 'impossible travel: maximum minutes between sign-ins from two countries (default: 60)')
+    .option('--window <minutes>', 'impossible travel: maximum time between sign-ins from two countries, in minutes or as a duration such as 90m (default: 60)')
     .option('--velocity-window <duration>', 'velocity: longest time between two sign-ins compared, such as 24h (default: 24h)')
     .option('--max-speed <km/h>', 'velocity and impossible travel: fastest plausible travel in km/h (default: 1000, above an airliner)')
     .option('--min-distance <km>', 'velocity: shortest distance in km compared, below the error of IP geolocation (default: 100)')
@@ -77,7 +77,7 @@ export async function toTuning(raw: RawTuningOptions, mode: Mode): Promise<Tunin
   const config = raw.config === undefined ? { thresholds: {}, allow: [] } : await readConfig(raw.config);
 
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...config.thresholds };
-  if (raw.window !== undefined) thresholds.windowMinutes = parseMinutes('--window', raw.window);
+  if (raw.window !== undefined) thresholds.windowMinutes = windowMinutes(raw.window);
   if (raw.velocityWindow !== undefined) thresholds.velocityWindowMinutes = durationMinutes('velocityWindowMinutes', '--velocity-window', raw.velocityWindow);
   if (raw.maxSpeed !== undefined) thresholds.maxSpeedKmh = positiveNumber('maxSpeedKmh', '--max-speed', raw.maxSpeed);
   if (raw.minDistance !== undefined) thresholds.minDistanceKm = positiveNumber('minDistanceKm', '--min-distance', raw.minDistance);
@@ -118,6 +118,11 @@ function rejectTuningForKql(raw: RawTuningOptions): void {
   }
 }
 
+/** `--window` takes minutes, as it always has, or a duration with a unit, as the config file does. */
+function windowMinutes(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? parseMinutes('--window', text) : durationMinutes('windowMinutes', '--window', text);
+}
+
 function durationMinutes(field: keyof Thresholds, option: string, text: string): number {
   const minutes = Number(parseDuration(option, text) / 60_000_000n);
   return checkThreshold(field, minutes, option, text);
@@ -125,7 +130,7 @@ function durationMinutes(field: keyof Thresholds, option: string, text: string):
 
 function positiveNumber(field: keyof Thresholds, option: string, text: string): number {
   const value = parseDecimal(text);
-  if (Number.isNaN(value)) throw new UsageError(`${option}: invalid number "${text}". Write a decimal number, such as 1000.`);
+  if (Number.isNaN(value)) throw new UsageError(`${option}: invalid number "${text}". Write a positive decimal number, such as 1000.`);
   return checkThreshold(field, value, option, text);
 }
 

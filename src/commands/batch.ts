@@ -115,7 +115,7 @@ function folderNames(dumps: readonly string[]): string[] {
 const COLUMNS: readonly TextColumn<DumpResult>[] = [
   { title: 'Dump', minWidth: 12, keepTail: true, cell: (result) => result.dump },
   { title: 'Status', minWidth: 6, cell: (result) => result.status },
-  { title: 'Sign-ins', minWidth: 5, cell: (result) => (result.summary === null ? '' : String(result.summary.totals.rowsRead)) },
+  { title: 'Rows read', minWidth: 5, cell: (result) => (result.summary === null ? '' : String(result.summary.totals.rowsRead)) },
   { title: 'Rejected', minWidth: 5, cell: (result) => (result.summary === null ? '' : String(result.summary.totals.rejected)) },
   { title: 'Incidents (crit/high/med/low)', minWidth: 10, cell: describeIncidents },
   { title: 'Findings', minWidth: 5, cell: (result) => (result.summary === null ? '' : String(result.summary.totals.shownFindings)) },

@@ -85,14 +85,14 @@ async function printTables(options: HuntOptions, results: HuntResults): Promise<
   const width = process.stdout.columns ?? (Number(process.env.COLUMNS) || DEFAULT_WIDTH);
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   if (results.incidents !== null && !options.listFindings) {
-    await writeText(process.stdout, renderIncidents(results.incidents.shown, width, color));
+    await writeText(process.stdout, renderIncidents(results.incidents.shown, width, color, options.quiet));
   } else {
     await writeText(process.stdout, await renderTable(results.findings, options.mode, width, color));
   }
   const hidden = results.suppressed === null ? [] : (results.incidents?.hidden ?? []);
   if (hidden.length > 0) {
     await writeText(process.stdout, `\nIncidents below --min-severity (${hidden.length}):\n`);
-    await writeText(process.stdout, renderIncidents(hidden, width, color));
+    await writeText(process.stdout, renderIncidents(hidden, width, color, options.quiet));
   }
   if (results.suppressed !== null && results.suppressed.count > 0) {
     await writeText(process.stdout, `\nSuppressed findings (${results.suppressed.count}):\n`);

@@ -162,7 +162,7 @@ async function withFileContext<T>(file: string, readPath: string, container: Con
       const complete = await countCompleteArrayRecords(readPath);
       throw new InputError(
         file,
-        `the JSON ends before its last value closes, so the file looks truncated: ${complete} complete records come before the cut. ` +
+        `the JSON ends before its last value closes, so the file looks truncated: ${complete} complete record${complete === 1 ? ' comes' : 's come'} before the cut. ` +
           'Export it again, or repair its end in a copy and run on the copy.',
         { cause: error },
       );

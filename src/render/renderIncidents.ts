@@ -12,9 +12,9 @@ const COLUMNS: readonly TextColumn<Incident>[] = [
 ];
 
 /** Renders the incidents, most severe first, as a text table that fits `width` columns. */
-export function renderIncidents(incidents: readonly Incident[], width: number, color: boolean): string {
+export function renderIncidents(incidents: readonly Incident[], width: number, color: boolean, quiet = false): string {
   if (incidents.length === 0) return '';
-  const legend = incidents.some((incident) => incident.severityRaised)
+  const legend = !quiet && incidents.some((incident) => incident.severityRaised)
     ? '↑ severity raised because independent detections agree on a sign-in.\n'
     : '';
   return `${renderTextTable(COLUMNS, incidents, width, color)}${legend}`;

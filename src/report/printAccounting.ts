@@ -21,7 +21,7 @@ export function printAccounting(
     const parts = [
       `${file.rowsRead} read`,
       `${file.inScope} hunted`,
-      file.failed > 0 ? `${file.failed} failed sign-ins skipped` : '',
+      file.failed > 0 ? `${file.failed} failed sign-in${file.failed === 1 ? '' : 's'} skipped` : '',
       file.outOfRange > 0 ? `${file.outOfRange} out of the time range` : '',
       file.outsideRuleTable > 0 ? `${file.outsideRuleTable} non-interactive (not in the rule's table)` : '',
       file.duplicates > 0 ? `${file.duplicates} duplicates` : '',

@@ -143,7 +143,11 @@ function readThreshold(value: unknown, form: 'minutes' | 'duration' | 'number', 
   if (typeof value === 'number') {
     throw new UsageError(`${where}: ${value} has no unit. Write a duration such as ${value}h or ${value}m.`);
   }
-  return Number(parseDuration(where, String(value)) / 60_000_000n);
+  const text = String(value);
+  if (form === 'minutes' && !/^\s*\d+\s*[smhd]\s*$/i.test(text)) {
+    throw new UsageError(`${where}: invalid value "${text}". Write a whole number of minutes or a duration such as 90m.`);
+  }
+  return Number(parseDuration(where, text) / 60_000_000n);
 }
 
 function readSeverity(value: unknown, file: string): Severity {
