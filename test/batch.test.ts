@@ -223,7 +223,7 @@ describe('normalised-data cache', () => {
     instance.closeSync();
     await copyFile(sample, table);
     const shortened = await runCli(['--format', 'json', '-q', '--cache-dir', cache, SAMPLES]);
-    expect(shortened.stderr).toContain('loaded_rows holds 20 rows where 162 were stored');
+    expect(shortened.stderr).toContain('loaded_rows contains 20 rows, but 162 were stored');
     expect(JSON.parse(shortened.stdout).incidents).toEqual(first.json.incidents);
   });
 

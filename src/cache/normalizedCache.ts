@@ -78,7 +78,7 @@ export class NormalizedCache {
         await db.run(`INSERT INTO ${table} SELECT * FROM read_parquet($file)`, { file: path.join(this.entry, `${table}.parquet`) });
         const rows = await db.readRows(`SELECT count(*) AS n FROM ${table}`);
         if (Number(rows[0]?.n) !== stored.rowCounts?.[table]) {
-          throw new Error(`${table} holds ${Number(rows[0]?.n)} rows where ${stored.rowCounts?.[table] ?? 'no count'} were stored`);
+          throw new Error(`${table} contains ${Number(rows[0]?.n)} rows, but ${stored.rowCounts?.[table] ?? 'no count'} were stored`);
         }
       }
     } catch (error) {

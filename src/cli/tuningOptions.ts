@@ -100,7 +100,7 @@ export async function toTuning(raw: RawTuningOptions, mode: Mode): Promise<Tunin
 }
 
 function rejectTuningForKql(raw: RawTuningOptions): void {
-  const given = [
+  const tuningFlags = [
     raw.velocityWindow !== undefined && '--velocity-window',
     raw.maxSpeed !== undefined && '--max-speed',
     raw.minDistance !== undefined && '--min-distance',
@@ -111,9 +111,9 @@ function rejectTuningForKql(raw: RawTuningOptions): void {
     raw.config !== undefined && '--config',
     ...ALLOW_FLAGS.map(([flag, key]) => raw[key].length > 0 && flag),
   ].filter((flag): flag is string => typeof flag === 'string');
-  if (given.length > 0) {
+  if (tuningFlags.length > 0) {
     throw new UsageError(
-      `${given.join(', ')}: not available with --kql-compat, which reproduces the Sentinel rule as written (only --window tunes it). Drop --kql-compat to tune the default mode.`,
+      `${tuningFlags.join(', ')}: not available with --kql-compat, which reproduces the Sentinel rule as written (only --window tunes it). Drop --kql-compat to tune the default mode.`,
     );
   }
 }

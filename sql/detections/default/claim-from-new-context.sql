@@ -8,7 +8,7 @@
 --   by a claim in the token. It is flagged when the user never completed a fresh MFA from its
 --   IP address anywhere in the hunted data, nor from its ASN (or the ASN is unknown). Severity is high when the country is new to the user's fresh MFAs too, else medium.
 --   Users with no fresh MFA in the data are skipped, because there is nothing to compare
---   with: exports without authentication details say nothing about MFA.
+--   with: exports without authentication details carry no evidence of MFA.
 -- parameters: none
 -- columns: DetectionType, DetectionId, Severity, Reason, TimeGenerated, EventTime,
 --   UserPrincipalName, UserId, IPAddress, Country, City, AppDisplayName, AppId,
