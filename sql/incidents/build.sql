@@ -30,7 +30,8 @@ per_detection AS (
         any_value(title) AS title,
         count(*) AS findings,
         max(severity_rank) AS severity_rank,
-        -- The most severe finding's reason; among equals the fastest travel, then the latest.
+        -- The reason of the finding with the maximum severity; among equals, the one with the
+        -- maximum speed, then the latest.
         arg_max(Reason, [severity_rank, coalesce(SpeedKmh, 0), epoch_us(EventTime)]) AS example
     FROM active
     GROUP BY ALL

@@ -16,7 +16,7 @@ export interface FindingSet {
   writeParquet(filePath: string, metadata: Record<string, string>): Promise<void>;
 }
 
-/** Which findings to read: those shown, those an allow-list or `--min-severity` suppressed, or both. */
+/** Selection of findings to read: those shown, those an allow-list or `--min-severity` suppressed, or both. */
 export type FindingSelection = 'active' | 'suppressed' | 'all';
 
 /** Prepares the selected findings for output, in order by the mode's time column. */

@@ -24,7 +24,7 @@ export interface LoadResult {
 /**
  * Loads every input file into `loaded_rows`. An unreadable file stops the run unless
  * `skipUnreadable` is set, in which case it is reported and counted as skipped. `knownHashes`
- * holds SHA-256 values already computed, by input index, so that no file is hashed twice.
+ * contains SHA-256 values already computed, by input index, so that no file is hashed twice.
  */
 export async function loadInputs(
   db: Database,

@@ -34,7 +34,7 @@ export interface Tuning {
   only?: string[];
   /** Detection ids not to run. */
   skip: string[];
-  /** Where the two lists came from, for messages: the flag, or the config file's key. */
+  /** Sources of the two lists, for messages: the flag, or the config file's key. */
   onlySource: string;
   skipSource: string;
 }
